@@ -1,0 +1,64 @@
+// Headers that every answer carries (NL API Design Rules): the API version, no caching of ledger
+// answers, and security headers; plus CORS for an explicit allowlist of web origins.
+import type { Context, MiddlewareHandler } from 'hono';
+import { API_VERSION } from './version.ts';
+
+export const API_CSP = "frame-ancestors 'none'";
+/** The web UI is served from this node: scripts, styles and API calls only from the same origin. */
+export const WEB_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+const EXPOSED = 'API-Version, Location, Link, Retry-After';
+
+export type ApiEnv = { Variables: { webAsset: boolean; publicCors: boolean } };
+
+export function securityHeaders(): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    await next();
+    c.header('API-Version', API_VERSION);
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Security-Policy', c.get('webAsset') ? WEB_CSP : API_CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'no-referrer');
+  };
+}
+
+function allowOrigin(c: Context<ApiEnv>, origins: ReadonlySet<string>): string | undefined {
+  if (c.get('publicCors')) return '*';
+  const origin = c.req.header('Origin');
+  return origin !== undefined && origins.has(origin) ? origin : undefined;
+}
+
+/**
+ * CORS by allowlist. Preflights are answered here for any path; whether the route exists is
+ * decided by the actual request, so an allowed origin learns nothing extra from a preflight.
+ */
+export function cors(
+  allowlist: readonly string[],
+  isPublicPath: (path: string) => boolean,
+): MiddlewareHandler<ApiEnv> {
+  const origins = new Set(allowlist);
+  return async (c, next) => {
+    if (isPublicPath(c.req.path)) c.set('publicCors', true);
+    if (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method')) {
+      const allowed = allowOrigin(c, origins);
+      const headers: Record<string, string> = { Vary: 'Origin' };
+      if (allowed) {
+        headers['Access-Control-Allow-Origin'] = allowed;
+        headers['Access-Control-Allow-Methods'] = 'GET, POST, OPTIONS';
+        headers['Access-Control-Allow-Headers'] = 'Content-Type, Last-Event-ID';
+        headers['Access-Control-Max-Age'] = '600';
+      }
+      return c.body(null, 204, headers);
+    }
+    await next();
+    const allowed = allowOrigin(c, origins);
+    c.header('Vary', 'Origin', { append: true });
+    if (allowed) {
+      c.header('Access-Control-Allow-Origin', allowed);
+      c.header('Access-Control-Expose-Headers', EXPOSED);
+    }
+  };
+}

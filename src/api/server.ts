@@ -1,0 +1,145 @@
+// The REST API of a node (NL API Design Rules), plus the web app's static files when present.
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { LedgerError } from '../core/errors.ts';
+import { TxErrors } from '../core/tx-errors.ts';
+import type { LedgerNode } from '../engines/ledger-node.ts';
+import { ApiErrors } from './api-errors.ts';
+import { ErrorCatalog } from './error-catalog.ts';
+import { type ApiEnv, cors, securityHeaders } from './headers.ts';
+import { mountRoute, pathPattern } from './mount-route.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { ApiProblem, problemResponse } from './problem.ts';
+import type { ApiModule, ApiServices } from './route.ts';
+import { API_MODULES } from './routes/index.ts';
+import { invalidParamsProblem } from './validation.ts';
+import { API_BASE } from './version.ts';
+import { mountWebAssets } from './web-assets.ts';
+
+export interface ApiOptions {
+  /** Directory of the built web app; served at / when it exists. */
+  webDir?: string;
+  /** Web origins allowed to call the API from a browser (exact match, e.g. "https://ketenboek.example.nl"). */
+  corsOrigins?: string[];
+  /** The API modules to mount; defaults to every module in routes/index.ts. */
+  modules?: ApiModule[];
+  /** Milliseconds between heartbeat comments on /v1/events (default 15 s). */
+  heartbeatMs?: number;
+  /** How long ?wait=commit waits for the commit (default 30 s). */
+  commitWaitMs?: number;
+}
+
+export function createApiApp(node: LedgerNode, opts: ApiOptions = {}): Hono<ApiEnv> {
+  const modules = opts.modules ?? API_MODULES;
+  const routes = modules.flatMap((m) => m.routes);
+  const errors = new ErrorCatalog([TxErrors, ApiErrors, ...modules.flatMap((m) => m.errors ?? [])]);
+  let document: Record<string, unknown> | undefined;
+  const api: ApiServices = {
+    node,
+    errors,
+    openapi: () => (document ??= buildOpenApiDocument(modules, node)),
+    heartbeatMs: opts.heartbeatMs ?? 15_000,
+    commitWaitMs: opts.commitWaitMs ?? 30_000,
+  };
+  const publicPaths = new Set(routes.filter((r) => r.publicCors).map((r) => API_BASE + r.path));
+  const patterns = routes.map((r) => ({ method: r.method.toUpperCase(), pattern: pathPattern(r) }));
+
+  const app = new Hono<ApiEnv>({ strict: true });
+  app.use('*', securityHeaders());
+  app.use(
+    '*',
+    cors(opts.corsOrigins ?? [], (path) => publicPaths.has(path)),
+  );
+  app.use('*', async (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith(`${API_BASE}/`) && path.endsWith('/')) {
+      throw new ApiProblem(
+        ApiErrors.not_found,
+        `No resource at ${path}: resource paths never end with a slash. Use ${path.replace(/\/+$/, '')}.`,
+      );
+    }
+    if (!isDecodable(new URL(c.req.url).pathname)) {
+      throw invalidParamsProblem([{ name: 'path', reason: 'must be percent-encoded UTF-8' }]);
+    }
+    await next();
+  });
+  for (const route of routes) mountRoute(app, route, api);
+  if (opts.webDir && existsSync(opts.webDir)) mountWebAssets(app, opts.webDir);
+
+  app.notFound((c) => {
+    const allowed = [...new Set(patterns.filter((p) => p.pattern.test(c.req.path)).map((p) => p.method))];
+    if (allowed.length > 0) {
+      if (allowed.includes('GET')) allowed.push('HEAD');
+      return problemResponse(
+        c,
+        new ApiProblem(
+          ApiErrors.method_not_allowed,
+          `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}.`,
+          {},
+          { Allow: allowed.join(', ') },
+        ),
+      );
+    }
+    return problemResponse(
+      c,
+      new ApiProblem(
+        ApiErrors.not_found,
+        `No resource at ${c.req.path}. See ${API_BASE}/openapi.json for the API.`,
+      ),
+    );
+  });
+  app.onError((err, c) => {
+    if (err instanceof ApiProblem) return problemResponse(c, err);
+    if (err instanceof LedgerError) return problemResponse(c, new ApiProblem(err.definition, err.message));
+    console.error(`[api] ${c.req.method} ${c.req.path}:`, err);
+    return problemResponse(
+      c,
+      new ApiProblem(
+        ApiErrors.internal,
+        'The node could not answer this request. Try again; if it persists, check the node log.',
+      ),
+    );
+  });
+  return app;
+}
+
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function serveApi(
+  node: LedgerNode,
+  opts: ApiOptions & { host?: string; port: number },
+): Promise<RunningApi> {
+  const host = opts.host ?? '127.0.0.1';
+  const app = createApiApp(node, opts);
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port: opts.port });
+    server.once('error', reject);
+    server.once('listening', () => {
+      const { port } = server.address() as AddressInfo;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${port}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((e) => (e ? fail(e) : done()));
+            // Event streams never end by themselves; close them so close() does not hang.
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,79 @@
+// A journal of writes over a parent view: the unit of atomicity. A tx runs in its own overlay
+// that is merged into the block's overlay only when the tx succeeds; a failed tx leaves no trace.
+import { type IterateOptions, type KVRead, type KVWrite, assertKey } from './kv.ts';
+
+export class Overlay implements KVWrite {
+  private readonly writes = new Map<string, string | null>();
+
+  constructor(private readonly parent: KVRead) {}
+
+  get(key: string): string | undefined {
+    const w = this.writes.get(key);
+    if (w !== undefined) return w === null ? undefined : w;
+    return this.parent.get(key);
+  }
+
+  set(key: string, value: string): void {
+    assertKey(key);
+    this.writes.set(key, value);
+  }
+
+  delete(key: string): void {
+    assertKey(key);
+    this.writes.set(key, null);
+  }
+
+  *iterate(prefix: string, opts: IterateOptions = {}): Iterable<[string, string]> {
+    const reverse = opts.reverse === true;
+    const start = opts.start ?? prefix;
+    const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+    const mine = [...this.writes.keys()]
+      .filter((k) => k.startsWith(prefix) && (reverse ? k <= start || start === prefix : k >= start))
+      .sort();
+    if (reverse) mine.reverse();
+    // The parent is asked without a limit: our deletions may hide some of its entries.
+    const parentIter = this.parent.iterate(prefix, { ...opts, limit: undefined })[Symbol.iterator]();
+    let p = parentIter.next();
+    let i = 0;
+    let emitted = 0;
+    const before = (a: string, b: string) => (reverse ? a > b : a < b);
+    while (emitted < limit) {
+      const mk = mine[i];
+      if (p.done && mk === undefined) return;
+      let key: string;
+      let value: string | null | undefined;
+      if (mk !== undefined && (p.done || before(mk, p.value[0]) || mk === p.value[0])) {
+        if (!p.done && mk === p.value[0]) p = parentIter.next();
+        key = mk;
+        value = this.writes.get(mk);
+        i++;
+      } else {
+        const entry = p.value as [string, string];
+        key = entry[0];
+        value = entry[1];
+        p = parentIter.next();
+      }
+      if (value === null || value === undefined) continue;
+      emitted++;
+      yield [key, value];
+    }
+  }
+
+  /** Writes in key order, so whoever applies them does so deterministically. */
+  entries(): Array<[string, string | null]> {
+    return [...this.writes.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  /** Moves this overlay's writes into the parent overlay (tx success). */
+  mergeInto(target: Overlay): void {
+    for (const [k, v] of this.writes) target.writes.set(k, v);
+  }
+
+  get size(): number {
+    return this.writes.size;
+  }
+
+  clear(): void {
+    this.writes.clear();
+  }
+}

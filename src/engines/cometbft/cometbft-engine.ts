@@ -1,0 +1,201 @@
+// The CometBFT engine: this process runs the LedgerApp behind an ABCI server, and a separate
+// CometBFT process (started by the caller, see src/network/run-node.ts) orders txs with the other
+// validators and drives the app. Submissions go to CometBFT's RPC on this machine; a tx is
+// acknowledged only once this node's app has committed its block to disk.
+import { EventEmitter } from 'node:events';
+import type { LedgerApp } from '../../app/ledger-app.ts';
+import type { CheckTxResult, TxResult } from '../../app/types.ts';
+import { LedgerError } from '../../core/errors.ts';
+import { MAX_TX_BYTES } from '../../core/tx.ts';
+import { TxErrors } from '../../core/tx-errors.ts';
+import { type DecodedTx, decodeTx } from '../../core/tx-node.ts';
+import type { StoredTx } from '../../app/app-store.ts';
+import type { Committed, LedgerNode } from '../ledger-node.ts';
+import { type AbciServer, startAbciServer } from './abci-server.ts';
+import { broadcastTxSync } from './broadcast.ts';
+import { observeApplication } from './observed-app.ts';
+import { cometRpc } from './process.ts';
+
+export interface CometbftEngineOptions {
+  app: LedgerApp;
+  /** Public key of this node's validator key (CometBFT's priv_validator_key). */
+  nodePubKey: string;
+  /** CometBFT's RPC on this machine, e.g. http://127.0.0.1:26657. */
+  rpcUrl: string;
+  /** Where the ABCI server listens (CometBFT's proxy_app), e.g. tcp://127.0.0.1:26658. */
+  abciAddress: string;
+  /** The app threw while executing or committing a block: the node must stop. */
+  onFatal?: (error: Error) => void;
+  log?: (line: string) => void;
+}
+
+interface Waiter {
+  resolve(c: Committed): void;
+  reject(e: Error): void;
+}
+
+export class CometbftEngine extends EventEmitter implements LedgerNode {
+  readonly engine = 'cometbft' as const;
+  readonly app: LedgerApp;
+  readonly nodePubKey: string;
+  readonly rpcUrl: string;
+  private readonly abciAddress: string;
+  private readonly onFatal: ((error: Error) => void) | undefined;
+  private readonly log: (line: string) => void;
+  private readonly waiters = new Map<string, Waiter[]>();
+  private server: AbciServer | undefined;
+  private mempoolCount = 0;
+  private mempoolPoll: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(opts: CometbftEngineOptions) {
+    super();
+    this.setMaxListeners(0);
+    this.app = opts.app;
+    this.nodePubKey = opts.nodePubKey;
+    this.rpcUrl = opts.rpcUrl;
+    this.abciAddress = opts.abciAddress;
+    this.onFatal = opts.onFatal;
+    this.log = opts.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.app.store.setMeta('engine', 'cometbft');
+  }
+
+  /** Starts the ABCI server; CometBFT can connect once this resolves. Returns its address. */
+  async start(): Promise<string> {
+    const observed = observeApplication(this.app, {
+      committed: (height) => setImmediate(() => this.afterCommit(height)),
+      recheckRefused: (result) => this.rejectWaiters(result.hash, `dropped from the mempool on recheck: ${result.log}`),
+    });
+    this.server = await startAbciServer({
+      app: observed,
+      address: this.abciAddress,
+      ...(this.onFatal ? { onFatal: this.onFatal } : {}),
+      log: this.log,
+    });
+    return this.server.address;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.server?.close();
+    this.server = undefined;
+    for (const [, list] of this.waiters) for (const w of list) w.reject(new Error('node stopped'));
+    this.waiters.clear();
+  }
+
+  get events(): EventEmitter {
+    return this;
+  }
+
+  /** Mempool size as CometBFT last reported it (refreshed after every block). */
+  mempoolSize(): number {
+    return this.mempoolCount;
+  }
+
+  /**
+   * Checks the tx's envelope here, then lets CometBFT run CheckTx and gossip it. code 0 means it
+   * waits in the mempool; anything else is a refusal that changed nothing.
+   */
+  async submit(bytes: Uint8Array): Promise<CheckTxResult> {
+    let decoded: DecodedTx;
+    try {
+      if (bytes.length > MAX_TX_BYTES) {
+        throw new LedgerError(TxErrors.too_large, `The transaction is ${bytes.length} bytes; the limit is ${MAX_TX_BYTES}.`);
+      }
+      decoded = decodeTx(bytes);
+    } catch (e) {
+      return refusal(e);
+    }
+    return broadcastTxSync(this.rpcUrl, decoded, (hash) => this.app.store.txByHash(hash) !== undefined);
+  }
+
+  /** Resolves once this node's app has durably committed the tx (or rejects after `timeoutMs`). */
+  waitForCommit(hash: string, timeoutMs = 30_000): Promise<Committed> {
+    const stored = this.app.store.txByHash(hash);
+    if (stored) return Promise.resolve(toCommitted(stored));
+    if (this.stopped) return Promise.reject(new Error('node stopped'));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const list = this.waiters.get(hash)?.filter((w) => w !== waiter) ?? [];
+        if (list.length > 0) this.waiters.set(hash, list);
+        else this.waiters.delete(hash);
+        reject(new Error(`transaction ${hash} was not committed within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        resolve: (c) => {
+          clearTimeout(timer);
+          resolve(c);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      const list = this.waiters.get(hash) ?? [];
+      list.push(waiter);
+      this.waiters.set(hash, list);
+    });
+  }
+
+  /** Runs after the ABCI Commit answer went out, so consensus never waits for listeners. */
+  private afterCommit(height: number): void {
+    if (this.stopped) return;
+    const block = this.app.store.block(height);
+    if (!block) return;
+    const txs = this.app.store.txsOfBlock(height);
+    if (this.waiters.size > 0) {
+      for (const t of txs) {
+        const list = this.waiters.get(t.hash);
+        if (!list) continue;
+        this.waiters.delete(t.hash);
+        const c = toCommitted(t);
+        for (const w of list) w.resolve(c);
+      }
+    }
+    try {
+      this.emit('block', block, txs);
+    } catch (error) {
+      // A listener's bug must not look like a consensus failure.
+      this.log(`a 'block' listener failed at height ${height}: ${(error as Error).message}`);
+    }
+    this.refreshMempoolSize();
+  }
+
+  private rejectWaiters(hash: string, reason: string): void {
+    const list = this.waiters.get(hash);
+    if (!list) return;
+    this.waiters.delete(hash);
+    for (const w of list) w.reject(new Error(reason));
+  }
+
+  private refreshMempoolSize(): void {
+    if (this.mempoolPoll) return;
+    this.mempoolPoll = cometRpc<{ total: string }>(this.rpcUrl, 'num_unconfirmed_txs', { limit: 1 })
+      .then((r) => {
+        this.mempoolCount = Number(r.total);
+      })
+      .catch(() => {
+        // CometBFT is stopping or restarting; keep the last known figure.
+      })
+      .finally(() => {
+        this.mempoolPoll = undefined;
+      });
+  }
+}
+
+function toCommitted(t: StoredTx): Committed {
+  return { hash: t.hash, height: t.height, index: t.index, result: JSON.parse(t.result) as TxResult };
+}
+
+function refusal(e: unknown): CheckTxResult {
+  const err = e instanceof LedgerError ? e : new LedgerError(TxErrors.malformed, (e as Error).message);
+  return {
+    code: err.definition.abciCode,
+    codespace: err.definition.codespace,
+    error: err.definition.code,
+    log: err.message,
+    hash: '',
+    signer: '',
+    nonce: 0,
+  };
+}

@@ -1,0 +1,28 @@
+import { defineErrors } from '../../core/errors.ts';
+
+export const RegistryErrors = defineErrors('registry', {
+  unknown_class: [1, 404, 'Unknown register class'],
+  bad_class: [2, 400, 'Invalid register class'],
+  issuer_not_authorised: [3, 403, 'Issuer not authorised for this register class'],
+  duplicate_id: [4, 409, 'Record id already used'],
+  duplicate_document: [5, 409, 'Document hash already registered'],
+  unknown_record: [6, 404, 'Unknown record'],
+  record_revoked: [7, 409, 'Record is revoked'],
+  record_expired: [8, 409, 'Record has expired'],
+  record_suspended: [9, 409, 'Record is suspended'],
+  record_not_yet_valid: [10, 409, 'Record is not valid yet'],
+  not_active: [11, 409, 'Record is not active'],
+  not_suspended: [12, 409, 'Record is not suspended'],
+  bad_validity: [13, 400, 'Invalid validity period'],
+  not_transferable: [14, 409, 'Records of this class are not transferable'],
+  holder_mismatch: [15, 403, 'Signer is not the holder'],
+  transfer_pending: [16, 409, 'A transfer is already pending'],
+  no_pending_transfer: [17, 404, 'No pending transfer'],
+  missing_cosignature: [18, 403, 'A required co-signature is missing'],
+  notary_not_authorised: [19, 403, 'Notary not authorised for this register class'],
+  encumbered: [20, 409, 'Record is encumbered'],
+  encumbrance_exists: [21, 409, 'Encumbrance id already used on this record'],
+  unknown_encumbrance: [22, 404, 'Unknown encumbrance'],
+  not_creditor: [23, 403, 'Signer is not the creditor of the encumbrance'],
+  bad_transfer: [24, 400, 'Invalid transfer'],
+});

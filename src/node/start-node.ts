@@ -1,0 +1,133 @@
+// Starts a node from its home directory: genesis and node key on first start (the demo consortium
+// with --demo), the app store, the embedded engine, the REST API and, with --demo, demo data.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LedgerApp } from '../app/ledger-app.ts';
+import { utf8 } from '../core/bytes.ts';
+import { canonicalJson } from '../core/canonical.ts';
+import { generateKeyPair } from '../core/ed25519-node.ts';
+import { signTx } from '../core/tx-node.ts';
+import { serveApi } from '../api/server.ts';
+import { EmbeddedEngine } from '../engines/embedded/embedded-engine.ts';
+import { ALL_MODULES } from '../modules/registry.ts';
+import { DEMO_ORGS, DEMO_RESIDENTS } from './demo/demo-orgs.ts';
+import type { DemoContext } from './demo/demo-context.ts';
+import { DEMO_LOADERS } from './demo/loaders.ts';
+import { buildGenesis, fakeOin } from './genesis-builder.ts';
+import { ensureHome, homePaths, keyringOf, readGenesis, writeGenesis } from './home.ts';
+import type { Keyring } from './keyring.ts';
+
+export interface StartNodeOptions {
+  home: string;
+  port?: number;
+  host?: string;
+  demo?: boolean;
+  blockIntervalMs?: number;
+  chainId?: string;
+  webDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningNode {
+  url: string;
+  engine: EmbeddedEngine;
+  app: LedgerApp;
+  stop(): Promise<void>;
+}
+
+export function loadOrCreateNodeKey(home: string): { publicKey: string; privateKey: string } {
+  const p = homePaths(home).nodeKey;
+  if (existsSync(p)) return JSON.parse(readFileSync(p, 'utf8'));
+  const k = generateKeyPair();
+  writeFileSync(p, `${JSON.stringify(k, null, 2)}\n`, { mode: 0o600 });
+  return k;
+}
+
+/** Writes genesis.json on first start: the demo consortium, or one local organisation. */
+export function ensureGenesis(home: string, nodePubKey: string, demo: boolean, chainId: string): unknown {
+  const existing = readGenesis(home);
+  if (existing) return existing;
+  const keyring = keyringOf(home);
+  const genesisTime = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+  const orgs = demo
+    ? DEMO_ORGS.map((o, i) => ({
+        oin: o.oin,
+        name: o.name,
+        roles: o.roles,
+        keys: [keyFor(keyring, o.keyName, o.oin).publicKey],
+        member: o.member,
+        ...(i === 0 ? { validator: { pubKey: nodePubKey, power: 10 } } : {}),
+      }))
+    : [
+        {
+          oin: fakeOin(900),
+          name: 'Lokale organisatie',
+          roles: ['sponsor', 'issuer', 'registrar', 'organiser', 'case_partner'],
+          keys: [keyFor(keyring, 'operator', fakeOin(900)).publicKey],
+          member: true,
+          validator: { pubKey: nodePubKey, power: 10 },
+        },
+      ];
+  if (demo) for (const r of DEMO_RESIDENTS) keyFor(keyring, r);
+  const genesis = buildGenesis({ chainId, genesisTime, organisations: orgs });
+  writeGenesis(home, genesis);
+  return genesis;
+}
+
+function keyFor(keyring: Keyring, name: string, oin?: string) {
+  return keyring.has(name) ? keyring.get(name) : keyring.add(name, oin ? { oin } : {});
+}
+
+export async function startNode(opts: StartNodeOptions): Promise<RunningNode> {
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  ensureHome(opts.home);
+  const paths = homePaths(opts.home);
+  const nodeKey = loadOrCreateNodeKey(opts.home);
+  const genesis = ensureGenesis(opts.home, nodeKey.publicKey, opts.demo === true, opts.chainId ?? (opts.demo ? 'ketenboek-demo' : 'ketenboek-local'));
+  const app = new LedgerApp({ dbPath: paths.appDb, modules: ALL_MODULES });
+  if (!app.initialised) app.initChain(genesis);
+  app.store.setMeta('engine', 'embedded');
+  const engine = new EmbeddedEngine({ app, nodeKey, blockIntervalMs: opts.blockIntervalMs ?? 100, signatureWorkers: 2 });
+  engine.start();
+  const api = await serveApi(engine, { host: opts.host ?? '127.0.0.1', port: opts.port ?? 8080, ...(opts.webDir ? { webDir: opts.webDir } : {}) });
+  log(`Ketenboek node "${app.info().chainId}" at height ${app.lastHeight}; API on ${api.url}/v1`);
+  const demoFlag = join(opts.home, 'demo-loaded');
+  if (opts.demo && !existsSync(demoFlag)) {
+    await loadDemo(engine, keyringOf(opts.home), log);
+    writeFileSync(demoFlag, `${new Date().toISOString()}\n`);
+  }
+  return {
+    url: api.url,
+    engine,
+    app,
+    async stop() {
+      await api.close();
+      await engine.stop();
+      app.close();
+    },
+  };
+}
+
+async function loadDemo(engine: EmbeddedEngine, keyring: Keyring, log: (l: string) => void): Promise<void> {
+  const app = engine.app;
+  const chainId = app.info().chainId;
+  const ctx: DemoContext = {
+    keyring,
+    key: (name) => keyring.get(name),
+    now: () => app.store.block(app.lastHeight)?.header.time ?? app.genesis()!.genesisTime,
+    log,
+    async send(keyName, type, body) {
+      const k = keyring.get(keyName);
+      const tx = signTx({ v: 1, chainId, type, signer: k.publicKey, nonce: app.nextNonce(k.publicKey), body }, k.privateKey);
+      const check = await engine.submit(utf8(canonicalJson(tx)));
+      if (check.code !== 0) throw new Error(`demo tx ${type} by ${keyName} refused: ${check.error}: ${check.log}`);
+      const c = await engine.waitForCommit(check.hash);
+      if (c.result.code !== 0) throw new Error(`demo tx ${type} by ${keyName} failed: ${c.result.error}: ${c.result.log}`);
+      return { ...c.result, hash: c.hash, height: c.height };
+    },
+  };
+  for (const [i, loader] of DEMO_LOADERS.entries()) {
+    log(`demo ${i + 1}/${DEMO_LOADERS.length}: ${loader.name}`);
+    await loader.load(ctx);
+  }
+}

@@ -101,6 +101,19 @@ describe('refused transactions change nothing', () => {
     await unchanged();
   });
 
+  it('a module refusal at check time → that error’s own status and code (409 anchor.already_anchored)', async () => {
+    const body = anchorBody();
+    expect((await t.submit(t.chain.sign(key, 'anchor.create', body), '?wait=commit')).status).toBe(201);
+    before = await snapshot([key.publicKey, t.chain.orgs[1]!.publicKey]);
+    const problem = await expectProblem(
+      await t.submit(t.chain.sign(key, 'anchor.create', body)),
+      409,
+      'anchor.already_anchored',
+    );
+    expect(problem.title).toBe('Hash already anchored');
+    await unchanged();
+  });
+
   it('an unknown tx type → 400 tx.unknown_type', async () => {
     await expectProblem(
       await t.submit(t.chain.sign(key, 'anchor.destroy', { hash: 'x' })),

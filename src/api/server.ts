@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { LedgerError } from '../core/errors.ts';
-import { TxErrors } from '../core/tx-errors.ts';
 import type { LedgerNode } from '../engines/ledger-node.ts';
 import { ApiErrors } from './api-errors.ts';
 import { ErrorCatalog } from './error-catalog.ts';
 import { type ApiEnv, cors, securityHeaders } from './headers.ts';
+import { LEDGER_ERRORS } from './ledger-errors.ts';
 import { mountRoute, pathPattern } from './mount-route.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { ApiProblem, problemResponse } from './problem.ts';
@@ -34,7 +34,7 @@ export interface ApiOptions {
 export function createApiApp(node: LedgerNode, opts: ApiOptions = {}): Hono<ApiEnv> {
   const modules = opts.modules ?? API_MODULES;
   const routes = modules.flatMap((m) => m.routes);
-  const errors = new ErrorCatalog([TxErrors, ApiErrors, ...modules.flatMap((m) => m.errors ?? [])]);
+  const errors = new ErrorCatalog([...LEDGER_ERRORS, ApiErrors, ...modules.flatMap((m) => m.errors ?? [])]);
   let document: Record<string, unknown> | undefined;
   const api: ApiServices = {
     node,

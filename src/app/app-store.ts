@@ -87,11 +87,19 @@ export class AppStore implements KVRead {
     const db = this.db;
     this.stmts = {
       getMeta: db.prepare<[string], { v: string }>('SELECT v FROM meta WHERE k = ?'),
-      setMeta: db.prepare('INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v'),
-      get: db.prepare<[string], { value: string; height: number }>('SELECT value, height FROM state WHERE key = ?'),
-      put: db.prepare('INSERT INTO state (key, value, height) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, height = excluded.height'),
+      setMeta: db.prepare(
+        'INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v',
+      ),
+      get: db.prepare<[string], { value: string; height: number }>(
+        'SELECT value, height FROM state WHERE key = ?',
+      ),
+      put: db.prepare(
+        'INSERT INTO state (key, value, height) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, height = excluded.height',
+      ),
       del: db.prepare('DELETE FROM state WHERE key = ?'),
-      hist: db.prepare('INSERT OR REPLACE INTO state_history (key, from_height, to_height, value) VALUES (?, ?, ?, ?)'),
+      hist: db.prepare(
+        'INSERT OR REPLACE INTO state_history (key, from_height, to_height, value) VALUES (?, ?, ?, ?)',
+      ),
       range: db.prepare<[string, string, number], { key: string; value: string }>(
         'SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key LIMIT ?',
       ),
@@ -100,10 +108,18 @@ export class AppStore implements KVRead {
       ),
       insBlock: db.prepare('INSERT INTO blocks (height, hash, header, signatures) VALUES (?, ?, ?, ?)'),
       insTx: db.prepare('INSERT INTO txs (height, idx, hash, tx, result) VALUES (?, ?, ?, ?, ?)'),
-      insPart: db.prepare('INSERT OR IGNORE INTO tx_participants (participant, height, idx) VALUES (?, ?, ?)'),
-      block: db.prepare<[number], RawBlock>('SELECT height, hash, header, signatures FROM blocks WHERE height = ?'),
-      txByHash: db.prepare<[string], RawTx>('SELECT height, idx, hash, tx, result FROM txs WHERE hash = ? ORDER BY height, idx LIMIT 1'),
-      txsOfBlock: db.prepare<[number], RawTx>('SELECT height, idx, hash, tx, result FROM txs WHERE height = ? ORDER BY idx'),
+      insPart: db.prepare(
+        'INSERT OR IGNORE INTO tx_participants (participant, height, idx) VALUES (?, ?, ?)',
+      ),
+      block: db.prepare<[number], RawBlock>(
+        'SELECT height, hash, header, signatures FROM blocks WHERE height = ?',
+      ),
+      txByHash: db.prepare<[string], RawTx>(
+        'SELECT height, idx, hash, tx, result FROM txs WHERE hash = ? ORDER BY height, idx LIMIT 1',
+      ),
+      txsOfBlock: db.prepare<[number], RawTx>(
+        'SELECT height, idx, hash, tx, result FROM txs WHERE height = ? ORDER BY idx',
+      ),
       txsAfter: db.prepare<[number, number, number, number], RawTx>(
         'SELECT height, idx, hash, tx, result FROM txs WHERE height > ? OR (height = ? AND idx > ?) ORDER BY height, idx LIMIT ?',
       ),
@@ -132,7 +148,9 @@ export class AppStore implements KVRead {
 
   /** Every current state entry, for rebuilding the Merkle tree at start-up. */
   *allState(): Iterable<[string, string]> {
-    for (const r of this.db.prepare<[], { key: string; value: string }>('SELECT key, value FROM state').iterate()) {
+    for (const r of this.db
+      .prepare<[], { key: string; value: string }>('SELECT key, value FROM state')
+      .iterate()) {
       yield [r.key, r.value];
     }
   }
@@ -184,7 +202,12 @@ export class AppStore implements KVRead {
         if (w.value === null) this.stmts.del.run(w.key);
         else this.stmts.put.run(w.key, w.value, h);
       }
-      this.stmts.insBlock.run(h, c.block.hash, JSON.stringify(c.block.header), JSON.stringify(c.block.signatures));
+      this.stmts.insBlock.run(
+        h,
+        c.block.hash,
+        JSON.stringify(c.block.header),
+        JSON.stringify(c.block.signatures),
+      );
       for (const t of c.txs) this.stmts.insTx.run(t.height, t.index, t.hash, t.tx, t.result);
       for (const p of c.participants) this.stmts.insPart.run(p.participant, h, p.index);
       for (const [k, v] of Object.entries(c.meta)) this.stmts.setMeta.run(k, v);
@@ -199,14 +222,18 @@ export class AppStore implements KVRead {
 
   blocks(fromHeight: number, toHeight: number): StoredBlock[] {
     return this.db
-      .prepare<[number, number], RawBlock>('SELECT height, hash, header, signatures FROM blocks WHERE height >= ? AND height <= ? ORDER BY height')
+      .prepare<[number, number], RawBlock>(
+        'SELECT height, hash, header, signatures FROM blocks WHERE height >= ? AND height <= ? ORDER BY height',
+      )
       .all(fromHeight, toHeight)
       .map(toBlock);
   }
 
   *iterateBlocks(fromHeight = 1): Iterable<StoredBlock> {
     const it = this.db
-      .prepare<[number], RawBlock>('SELECT height, hash, header, signatures FROM blocks WHERE height >= ? ORDER BY height')
+      .prepare<[number], RawBlock>(
+        'SELECT height, hash, header, signatures FROM blocks WHERE height >= ? ORDER BY height',
+      )
       .iterate(fromHeight);
     for (const r of it) yield toBlock(r);
   }
@@ -257,7 +284,12 @@ interface RawTx {
 }
 
 function toBlock(r: RawBlock): StoredBlock {
-  return { height: r.height, hash: r.hash, header: JSON.parse(r.header), signatures: JSON.parse(r.signatures) };
+  return {
+    height: r.height,
+    hash: r.hash,
+    header: JSON.parse(r.header),
+    signatures: JSON.parse(r.signatures),
+  };
 }
 
 function toTx(r: RawTx): StoredTx {

@@ -1,8 +1,8 @@
 // The genesis document: chain id, genesis time and each module's initial section. Module sections
 // are validated by the modules themselves in initGenesis.
 import { z } from 'zod';
-import type { Genesis } from './module.ts';
 import { chainIdSchema, timeSchema } from '../core/schemas.ts';
+import type { Genesis } from './module.ts';
 
 const genesisSchema = z.looseObject({ chainId: chainIdSchema, genesisTime: timeSchema });
 

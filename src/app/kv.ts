@@ -23,7 +23,8 @@ export interface KVWrite extends KVRead {
 const KEY = /^[\x21-\x7e]{1,512}$/;
 
 export function assertKey(key: string): void {
-  if (!KEY.test(key)) throw new Error(`invalid state key ${JSON.stringify(key)}: printable ASCII, 1-512 chars`);
+  if (!KEY.test(key))
+    throw new Error(`invalid state key ${JSON.stringify(key)}: printable ASCII, 1-512 chars`);
 }
 
 /** Upper bound for a prefix range scan: every key with the prefix sorts below prefix + '\x7f'. */

@@ -10,7 +10,7 @@ import { TxErrors } from '../core/tx-errors.ts';
 import { type DecodedTx, decodeTx, verifyTxSignature } from '../core/tx-node.ts';
 import { type Account, bumpNonce, getAccount, type TxRecord, txRecordKey } from './accounts.ts';
 import { AppStore, type BlockHeader, type StoredTx } from './app-store.ts';
-import { VerifiedSignatures } from './verified-signatures.ts';
+import { checkGenesis } from './genesis.ts';
 import type { KVRead } from './kv.ts';
 import type { BlockContext, EventValue, Genesis, MessageDef, Module, TxContext } from './module.ts';
 import { Overlay } from './overlay.ts';
@@ -29,7 +29,7 @@ import type {
   TxResult,
   ValidatorUpdate,
 } from './types.ts';
-import { checkGenesis } from './genesis.ts';
+import { VerifiedSignatures } from './verified-signatures.ts';
 
 export const APP_VERSION = '0.1.0';
 export const ZERO_HASH = '0'.repeat(64);
@@ -68,7 +68,8 @@ export class LedgerApp implements Application {
     this.modules = opts.modules;
     for (const m of opts.modules) {
       for (const msg of m.messages) {
-        if (!msg.type.startsWith(`${m.name}.`)) throw new Error(`message ${msg.type} is outside module ${m.name}`);
+        if (!msg.type.startsWith(`${m.name}.`))
+          throw new Error(`message ${msg.type} is outside module ${m.name}`);
         this.messages.set(msg.type, msg as MessageDef);
       }
     }
@@ -132,7 +133,11 @@ export class LedgerApp implements Application {
     this.applyToTree(writes);
     const appHash = toHex(this.smt.root());
     this.store.db.transaction(() => {
-      for (const w of writes) if (w.value !== null) this.store.db.prepare('INSERT INTO state (key, value, height) VALUES (?, ?, 0)').run(w.key, w.value);
+      for (const w of writes)
+        if (w.value !== null)
+          this.store.db
+            .prepare('INSERT INTO state (key, value, height) VALUES (?, ?, 0)')
+            .run(w.key, w.value);
       this.store.setMeta('chainId', genesis.chainId);
       this.store.setMeta('genesis', canonicalJson(genesis));
       this.store.setMeta('height', '0');
@@ -181,7 +186,15 @@ export class LedgerApp implements Application {
     const txOverlay = new Overlay(this.checkState);
     const { result } = this.runTx(decoded, 'check', txOverlay, this.height + 1, this.lastTime(), []);
     if (result.code !== 0) {
-      return { code: result.code, codespace: result.codespace, error: result.error, log: result.log, hash, signer: tx.signer, nonce: tx.nonce };
+      return {
+        code: result.code,
+        codespace: result.codespace,
+        error: result.error,
+        log: result.log,
+        hash,
+        signer: tx.signer,
+        nonce: tx.nonce,
+      };
     }
     txOverlay.mergeInto(this.checkState);
     return { code: 0, codespace: '', error: '', log: '', hash, signer: tx.signer, nonce: tx.nonce };
@@ -193,13 +206,18 @@ export class LedgerApp implements Application {
   }
 
   finalizeBlock(req: FinalizeBlockRequest): FinalizeBlockResult {
-    return this.finalizeDecoded(req, req.txs.map((b) => decodeOrError(b)));
+    return this.finalizeDecoded(
+      req,
+      req.txs.map((b) => decodeOrError(b)),
+    );
   }
 
   /** Same as finalizeBlock, for engines that already decoded the txs (saves a parse and a hash). */
   finalizeDecoded(req: FinalizeBlockRequest, txs: Array<DecodedTx | LedgerError>): FinalizeBlockResult {
     if (req.height !== this.height + 1) {
-      throw new Error(`finalizeBlock at height ${req.height}, but the last committed height is ${this.height}`);
+      throw new Error(
+        `finalizeBlock at height ${req.height}, but the last committed height is ${this.height}`,
+      );
     }
     if (!TIME.test(req.time)) throw new Error(`block time ${req.time} is not RFC 3339 UTC with milliseconds`);
     const overlay = new Overlay(this.store);
@@ -228,7 +246,12 @@ export class LedgerApp implements Application {
       // Only txs that were validly signed and in order are recorded in state (and consumed a nonce);
       // the others stay visible in the block with their refusal, but change nothing.
       if (executed) {
-        const record: TxRecord = { height: req.height, index, code: result.code, resultHash: sha256Hex(resultJson) };
+        const record: TxRecord = {
+          height: req.height,
+          index,
+          code: result.code,
+          resultHash: sha256Hex(resultJson),
+        };
         putJson(overlay, txRecordKey(hash), record);
       }
       stored.push({ hash, height: req.height, index, tx: canonical, result: resultJson });
@@ -245,8 +268,18 @@ export class LedgerApp implements Application {
       height: req.height,
       time: req.time,
       prevHash: this.lastBlockHash,
-      txRoot: toHex(merkleRoot(txHashes.map((h) => fromHex(h)), sha256)),
-      resultsRoot: toHex(merkleRoot(stored.map((t) => sha256(t.result)), sha256)),
+      txRoot: toHex(
+        merkleRoot(
+          txHashes.map((h) => fromHex(h)),
+          sha256,
+        ),
+      ),
+      resultsRoot: toHex(
+        merkleRoot(
+          stored.map((t) => sha256(t.result)),
+          sha256,
+        ),
+      ),
       appHash,
       txCount: txs.length,
       proposer: req.proposer,
@@ -330,10 +363,17 @@ export class LedgerApp implements Application {
     this.store.close();
   }
 
+  /** Time of the last committed block: check-time rules judge pending txs by it. Cached per height. */
   private lastTime(): string {
-    const b = this.height > 0 ? this.store.block(this.height) : undefined;
-    return b?.header.time ?? this.genesis()?.genesisTime ?? '1970-01-01T00:00:00.000Z';
+    if (this.lastTimeCache?.height !== this.height) {
+      const b = this.height > 0 ? this.store.block(this.height) : undefined;
+      const time = b?.header.time ?? this.genesis()?.genesisTime ?? '1970-01-01T00:00:00.000Z';
+      this.lastTimeCache = { height: this.height, time };
+    }
+    return this.lastTimeCache.time;
   }
+
+  private lastTimeCache: { height: number; time: string } | undefined;
 
   private applyToTree(writes: Array<{ key: string; value: string | null }>): void {
     for (const w of writes) {
@@ -383,7 +423,10 @@ export class LedgerApp implements Application {
       }
       if (!this.verified.has(hash)) {
         if (!verifyTxSignature(tx)) {
-          throw new LedgerError(TxErrors.bad_signature, 'The signature does not match the transaction and signer. Sign the exact transaction with the signer’s key.');
+          throw new LedgerError(
+            TxErrors.bad_signature,
+            'The signature does not match the transaction and signer. Sign the exact transaction with the signer’s key.',
+          );
         }
         this.verified.add(hash);
       }
@@ -409,12 +452,19 @@ export class LedgerApp implements Application {
     try {
       const msg = this.messages.get(tx.type);
       if (!msg) {
-        throw new LedgerError(TxErrors.unknown_type, `Unknown transaction type "${tx.type}". See GET /v1/openapi.json for the types this node knows.`);
+        throw new LedgerError(
+          TxErrors.unknown_type,
+          `Unknown transaction type "${tx.type}". See GET /v1/openapi.json for the types this node knows.`,
+        );
       }
       const parsed = msg.schema.safeParse(tx.body);
       if (!parsed.success) {
         const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-        throw new LedgerError(TxErrors.invalid_body, `The body of ${tx.type} is invalid: ${problems.join('; ')}.`, { problems });
+        throw new LedgerError(
+          TxErrors.invalid_body,
+          `The body of ${tx.type} is invalid: ${problems.join('; ')}.`,
+          { problems },
+        );
       }
       const ctx: TxContext = {
         chainId: this.chainId,
@@ -439,7 +489,14 @@ export class LedgerApp implements Application {
     }
     txOverlay.mergeInto(parent);
     validatorUpdates.push(...txValidatorUpdates);
-    const result: TxResult = { code: 0, codespace: '', error: '', log: '', events, participants: [...participants].sort() };
+    const result: TxResult = {
+      code: 0,
+      codespace: '',
+      error: '',
+      log: '',
+      events,
+      participants: [...participants].sort(),
+    };
     if (amount !== undefined) result.amount = amount.toString();
     return { result, executed: true };
   }
@@ -455,7 +512,10 @@ function toEvent(type: string, attributes: Record<string, EventValue>): LedgerEv
 }
 
 function errorResult(e: unknown, participants: string[] = []): TxResult {
-  const err = e instanceof LedgerError ? e : new LedgerError(TxErrors.internal, `Internal error: ${(e as Error).message}`);
+  const err =
+    e instanceof LedgerError
+      ? e
+      : new LedgerError(TxErrors.internal, `Internal error: ${(e as Error).message}`);
   return {
     code: err.definition.abciCode,
     codespace: err.definition.codespace,
@@ -478,4 +538,3 @@ function decodeOrError(bytes: Uint8Array): DecodedTx | LedgerError {
     return e instanceof LedgerError ? e : new LedgerError(TxErrors.malformed, (e as Error).message);
   }
 }
-

@@ -47,6 +47,7 @@ export interface Genesis {
 
 export interface Module {
   name: string;
+  // biome-ignore lint/suspicious/noExplicitAny: each message has its own body type; the app checks it with the schema.
   messages: MessageDef<any>[];
   /** Runs once at InitChain, in module order. */
   initGenesis?(ctx: BlockContext, genesis: Genesis): void;

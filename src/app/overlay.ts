@@ -1,6 +1,6 @@
 // A journal of writes over a parent view: the unit of atomicity. A tx runs in its own overlay
 // that is merged into the block's overlay only when the tx succeeds; a failed tx leaves no trace.
-import { type IterateOptions, type KVRead, type KVWrite, assertKey } from './kv.ts';
+import { assertKey, type IterateOptions, type KVRead, type KVWrite } from './kv.ts';
 
 export class Overlay implements KVWrite {
   private readonly writes = new Map<string, string | null>();
@@ -33,29 +33,35 @@ export class Overlay implements KVWrite {
     if (reverse) mine.reverse();
     // The parent is asked without a limit: our deletions may hide some of its entries.
     const parentIter = this.parent.iterate(prefix, { ...opts, limit: undefined })[Symbol.iterator]();
-    let p = parentIter.next();
-    let i = 0;
-    let emitted = 0;
-    const before = (a: string, b: string) => (reverse ? a > b : a < b);
-    while (emitted < limit) {
-      const mk = mine[i];
-      if (p.done && mk === undefined) return;
-      let key: string;
-      let value: string | null | undefined;
-      if (mk !== undefined && (p.done || before(mk, p.value[0]) || mk === p.value[0])) {
-        if (!p.done && mk === p.value[0]) p = parentIter.next();
-        key = mk;
-        value = this.writes.get(mk);
-        i++;
-      } else {
-        const entry = p.value as [string, string];
-        key = entry[0];
-        value = entry[1];
-        p = parentIter.next();
+    // However this iteration ends (the limit, or a consumer's break), the parent's must end too: an
+    // unfinished SQLite statement stays busy and makes the next iteration over it throw.
+    try {
+      let p = parentIter.next();
+      let i = 0;
+      let emitted = 0;
+      const before = (a: string, b: string) => (reverse ? a > b : a < b);
+      while (emitted < limit) {
+        const mk = mine[i];
+        if (p.done && mk === undefined) return;
+        let key: string;
+        let value: string | null | undefined;
+        if (mk !== undefined && (p.done || before(mk, p.value[0]) || mk === p.value[0])) {
+          if (!p.done && mk === p.value[0]) p = parentIter.next();
+          key = mk;
+          value = this.writes.get(mk);
+          i++;
+        } else {
+          const entry = p.value as [string, string];
+          key = entry[0];
+          value = entry[1];
+          p = parentIter.next();
+        }
+        if (value === null || value === undefined) continue;
+        emitted++;
+        yield [key, value];
       }
-      if (value === null || value === undefined) continue;
-      emitted++;
-      yield [key, value];
+    } finally {
+      parentIter.return?.();
     }
   }
 

@@ -33,8 +33,16 @@ export function buildReceipt(app: LedgerApp, hash: string): Receipt | undefined 
     height: stored.height,
     index: stored.index,
     block: { hash: block.hash, header: block.header, signatures: block.signatures },
-    txProof: merkleProof(txs.map((t) => fromHex(t.hash)), stored.index, sha256),
-    resultProof: merkleProof(txs.map((t) => sha256(t.result)), stored.index, sha256),
+    txProof: merkleProof(
+      txs.map((t) => fromHex(t.hash)),
+      stored.index,
+      sha256,
+    ),
+    resultProof: merkleProof(
+      txs.map((t) => sha256(t.result)),
+      stored.index,
+      sha256,
+    ),
     stateProof: { key, value, proof: tree.prove(key) },
     ...(next ? { nextHeader: next.header } : {}),
     validators,

@@ -286,7 +286,7 @@ describe('ketenboek receipt', () => {
 });
 
 describe('ketenboek start and verify', () => {
-  it('runs from any directory, serves a node, stops on SIGINT and verifies the chain it wrote', async () => {
+  it('prints help from any directory, serves a node, stops on SIGINT and verifies the chain it wrote', async () => {
     const help = await cli(['--help'], { cwd: '/' });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: ketenboek');

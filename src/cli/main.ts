@@ -3,7 +3,16 @@ import { CommanderError } from 'commander';
 import { errorLine, exitCodeOf } from './errors.ts';
 import { buildProgram } from './program.ts';
 
+// `ketenboek query blocks | head` closes stdout early: that is the reader's choice, not an error.
+function exitQuietlyOnClosedStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  exitQuietlyOnClosedStdout();
   try {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

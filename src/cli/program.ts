@@ -7,6 +7,7 @@ import { registerKeysCommands } from './commands/keys.ts';
 import { registerNetworkCommand } from './commands/network.ts';
 import { registerQueryCommands } from './commands/query.ts';
 import { registerReceiptCommands } from './commands/receipt.ts';
+import { registerRegistryCommands } from './commands/registry.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { registerTxCommands } from './commands/tx/index.ts';
 import { registerVerifyCommand } from './commands/verify.ts';
@@ -19,6 +20,7 @@ const COMMANDS: Array<(program: Command) => void> = [
   registerTxCommands,
   registerQueryCommands,
   registerReceiptCommands,
+  registerRegistryCommands,
   registerVerifyCommand,
   registerEventsCommand,
   registerNetworkCommand,

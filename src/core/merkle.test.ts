@@ -115,8 +115,8 @@ describe('merkleProof / verifyMerkleProof', () => {
     }
   });
 
-  it('every index of every tree of 1..8 (and up to 40) leaves verifies; wrong index, leaf or root fails', () => {
-    for (let n = 1; n <= 40; n++) {
+  it('every index of every tree of 1..8 (and up to 20) leaves verifies; wrong index, leaf or root fails', () => {
+    for (let n = 1; n <= 20; n++) {
       const leaves = n <= 8 ? LEAVES.slice(0, n) : leavesOf(n);
       const root = merkleRoot(leaves);
       if (n <= 8) expect(toHex(root)).toBe(ROOTS[n]);
@@ -145,6 +145,17 @@ describe('merkleProof / verifyMerkleProof', () => {
     for (const total of [14, 15, 16, 17, 25]) {
       expect(verifyMerkleProof(root, leaves[12]!, { ...last, total }), `total=${total}`).toBe(false);
     }
+  });
+
+  it('refuses an index at or beyond the size, and a path longer than the size allows', () => {
+    const one = [LEAVES[3]!];
+    // Without the bound, index 1 of 1 folds exactly like index 0.
+    expect(verifyMerkleProof(merkleRoot(one), one[0]!, { index: 1, total: 1, path: [] })).toBe(false);
+    // Leaf 1 of a 2-leaf tree, passed off as the only leaf of a 1-leaf tree with a spare step.
+    const two = LEAVES.slice(0, 2);
+    const real = merkleProof(two, 1);
+    expect(verifyMerkleProof(merkleRoot(two), two[1]!, real)).toBe(true);
+    expect(verifyMerkleProof(merkleRoot(two), two[1]!, { ...real, index: 0, total: 1 })).toBe(false);
   });
 
   it('flipping any byte of the path, or dropping or adding a step, fails', () => {

@@ -18,7 +18,11 @@ export interface VerifyReceiptOptions {
   chainId?: string;
 }
 
-export function verifyReceiptWith(crypto: ReceiptCrypto, input: unknown, opts: VerifyReceiptOptions = {}): ReceiptVerdict {
+export function verifyReceiptWith(
+  crypto: ReceiptCrypto,
+  input: unknown,
+  opts: VerifyReceiptOptions = {},
+): ReceiptVerdict {
   const checks: ReceiptCheck[] = [];
   const check = (name: string, fn: () => true | string) => {
     let res: true | string;
@@ -31,41 +35,73 @@ export function verifyReceiptWith(crypto: ReceiptCrypto, input: unknown, opts: V
   };
   const r = input as Receipt;
   if (typeof r !== 'object' || r === null || r.version !== 1 || !r.block?.header || !r.tx) {
-    return { valid: false, checks: [{ name: 'format', ok: false, detail: 'not a Ketenboek receipt (version 1)' }] };
+    return {
+      valid: false,
+      checks: [{ name: 'format', ok: false, detail: 'not a Ketenboek receipt (version 1)' }],
+    };
   }
   const hex = (b: Uint8Array) => toHex(b);
   const h = r.block.header;
   check('chain id', () => {
-    if (opts.chainId && h.chainId !== opts.chainId) return `receipt is for chain ${h.chainId}, expected ${opts.chainId}`;
-    return r.tx.chainId === h.chainId && r.chainId === h.chainId ? true : 'tx, block and receipt name different chains';
+    if (opts.chainId && h.chainId !== opts.chainId)
+      return `receipt is for chain ${h.chainId}, expected ${opts.chainId}`;
+    return r.tx.chainId === h.chainId && r.chainId === h.chainId
+      ? true
+      : 'tx, block and receipt name different chains';
   });
   check('tx hash', () =>
-    hex(crypto.sha256(canonicalJson(r.tx))) === r.txHash ? true : 'the tx does not hash to the receipt’s txHash',
+    hex(crypto.sha256(canonicalJson(r.tx))) === r.txHash
+      ? true
+      : 'the tx does not hash to the receipt’s txHash',
   );
   check('tx signature', () =>
-    crypto.verify(r.tx.signer, signingBytes(r.tx), r.tx.sig) ? true : 'the tx signature is not valid for its signer',
+    crypto.verify(r.tx.signer, signingBytes(r.tx), r.tx.sig)
+      ? true
+      : 'the tx signature is not valid for its signer',
   );
   check('block hash', () =>
-    hex(crypto.sha256(canonicalJson(h))) === r.block.hash ? true : 'the block header does not hash to the block hash',
+    hex(crypto.sha256(canonicalJson(h))) === r.block.hash
+      ? true
+      : 'the block header does not hash to the block hash',
   );
-  check('block height', () => (h.height === r.height ? true : `the header is for height ${h.height}, not ${r.height}`));
+  check('block height', () =>
+    h.height === r.height ? true : `the header is for height ${h.height}, not ${r.height}`,
+  );
   check('tx in block', () =>
-    proofAt(r.txProof, r.index) && verifyMerkleProof(fromHex(h.txRoot), fromHex(r.txHash), r.txProof, crypto.sha256)
+    proofAt(r.txProof, r.index) &&
+    verifyMerkleProof(fromHex(h.txRoot), fromHex(r.txHash), r.txProof, crypto.sha256)
       ? true
       : 'the tx is not included in the block’s txRoot at its index',
   );
   check('result in block', () =>
     proofAt(r.resultProof, r.index) &&
-    verifyMerkleProof(fromHex(h.resultsRoot), crypto.sha256(canonicalJson(r.result)), r.resultProof, crypto.sha256)
+    verifyMerkleProof(
+      fromHex(h.resultsRoot),
+      crypto.sha256(canonicalJson(r.result)),
+      r.resultProof,
+      crypto.sha256,
+    )
       ? true
       : 'the result is not included in the block’s resultsRoot',
   );
   check('state proof', () => {
     if (r.stateProof.key !== `tx/${r.txHash}`) return 'the state proof is for another key';
-    const rec = JSON.parse(r.stateProof.value) as { height: number; index: number; code: number; resultHash: string };
+    const rec = JSON.parse(r.stateProof.value) as {
+      height: number;
+      index: number;
+      code: number;
+      resultHash: string;
+    };
     if (rec.height !== r.height || rec.index !== r.index) return 'the state record names another position';
-    if (rec.resultHash !== hex(crypto.sha256(canonicalJson(r.result)))) return 'the state record holds another result';
-    return verifySmtProof(fromHex(h.appHash), r.stateProof.key, crypto.sha256(r.stateProof.value), r.stateProof.proof, crypto.sha256)
+    if (rec.resultHash !== hex(crypto.sha256(canonicalJson(r.result))))
+      return 'the state record holds another result';
+    return verifySmtProof(
+      fromHex(h.appHash),
+      r.stateProof.key,
+      crypto.sha256(r.stateProof.value),
+      r.stateProof.proof,
+      crypto.sha256,
+    )
       ? true
       : 'the tx record is not proven against the block’s app hash';
   });
@@ -84,7 +120,9 @@ export function verifyReceiptWith(crypto: ReceiptCrypto, input: unknown, opts: V
       }
     }
     if (total === 0) return 'no trusted validators';
-    return signed * 3 > total * 2 ? true : `validators with ${signed} of ${total} power signed; more than 2/3 is needed`;
+    return signed * 3 > total * 2
+      ? true
+      : `validators with ${signed} of ${total} power signed; more than 2/3 is needed`;
   });
   if (r.nextHeader) {
     check('hash chain', () =>

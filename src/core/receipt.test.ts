@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildReceipt } from '../app/receipt.ts';
-import { type TestChain, createTestChain } from '../testing/test-chain.ts';
+import { createTestChain, type TestChain } from '../testing/test-chain.ts';
+import { verify as verifyBrowser } from './ed25519-browser.ts';
+import { sha256 as sha256Browser } from './hash.ts';
 import { sha256Hex } from './hash-node.ts';
 import { verifyReceipt } from './receipt-verify.ts';
 import { verifyReceiptWith } from './receipt-verify-core.ts';
-import { sha256 as sha256Browser } from './hash.ts';
-import { verify as verifyBrowser } from './ed25519-browser.ts';
 
 let chain: TestChain | undefined;
 afterEach(async () => {
@@ -15,11 +15,20 @@ afterEach(async () => {
 
 async function receiptFor() {
   chain = await createTestChain();
-  const first = await chain.send(chain.newAccount(), 'anchor.create', { hash: sha256Hex('bon 1'), label: 'bon 1' });
-  const tx = await chain.send(chain.newAccount(), 'anchor.create', { hash: sha256Hex('bon 2'), label: 'bon 2' });
+  const first = await chain.send(chain.newAccount(), 'anchor.create', {
+    hash: sha256Hex('bon 1'),
+    label: 'bon 1',
+  });
+  const tx = await chain.send(chain.newAccount(), 'anchor.create', {
+    hash: sha256Hex('bon 2'),
+    label: 'bon 2',
+  });
   await chain.send(chain.newAccount(), 'anchor.create', { hash: sha256Hex('bon 3'), label: 'bon 3' });
   void first;
-  return { receipt: buildReceipt(chain.app, tx.hash)!, trusted: [{ pubKey: chain.nodeKey.publicKey, power: 10 }] };
+  return {
+    receipt: buildReceipt(chain.app, tx.hash)!,
+    trusted: [{ pubKey: chain.nodeKey.publicKey, power: 10 }],
+  };
 }
 
 describe('receipts', () => {
@@ -29,7 +38,9 @@ describe('receipts', () => {
     expect(node.checks.filter((c) => !c.ok)).toEqual([]);
     expect(node.valid).toBe(true);
     expect(node.checks.map((c) => c.name)).toContain('hash chain');
-    const browser = verifyReceiptWith({ sha256: sha256Browser, verify: verifyBrowser }, receipt, { trustedValidators: trusted });
+    const browser = verifyReceiptWith({ sha256: sha256Browser, verify: verifyBrowser }, receipt, {
+      trustedValidators: trusted,
+    });
     expect(browser.valid).toBe(true);
   });
 
@@ -54,6 +65,8 @@ describe('receipts', () => {
     expect(alter((r) => (r.block.signatures = [])).valid).toBe(false);
     expect(alter((r) => (r.nextHeader!.prevHash = '0'.repeat(64))).valid).toBe(false);
     // A key outside the trusted validator set cannot vouch for a block.
-    expect(verifyReceipt(receipt, { trustedValidators: [{ pubKey: 'a'.repeat(64), power: 1 }] }).valid).toBe(false);
+    expect(verifyReceipt(receipt, { trustedValidators: [{ pubKey: 'a'.repeat(64), power: 1 }] }).valid).toBe(
+      false,
+    );
   });
 });

@@ -109,8 +109,10 @@ export function verifyRecordProofWith(
     p === null ||
     p.version !== 1 ||
     p.type !== 'ketenboek.record-proof' ||
-    !p.block?.header ||
-    !p.query
+    typeof p.block?.header !== 'object' ||
+    typeof p.block.header.time !== 'string' ||
+    typeof p.query !== 'object' ||
+    p.query === null
   ) {
     return {
       valid: false,
@@ -180,7 +182,10 @@ export function verifyRecordProofWith(
     });
   }
   if (record && byDocument !== undefined) documentCurrent = record.documentHash === byDocument;
-  const status = record ? effectiveStatus(record as unknown as RecordStatusInput, h.time) : 'unknown';
+  let status: RecordStatus = 'unknown';
+  // A tampered record may lack its date fields: such a proof is invalid anyway, never a crash.
+  if (record && typeof record.validFrom === 'string')
+    status = effectiveStatus(record as unknown as RecordStatusInput, h.time);
   return {
     valid: checks.every((c) => c.ok),
     checks,

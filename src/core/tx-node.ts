@@ -1,7 +1,7 @@
 // Node-side tx helpers: signing with cached node:crypto keys and decoding with the fast hash.
 import { sign, verify } from './ed25519-node.ts';
 import { sha256Hex } from './hash-node.ts';
-import { type SignedTx, type TxEnvelope, parseSignedTx, signingBytes } from './tx.ts';
+import { parseSignedTx, type SignedTx, signingBytes, type TxEnvelope } from './tx.ts';
 
 export interface DecodedTx {
   tx: SignedTx;
@@ -19,7 +19,6 @@ export function decodeTx(bytes: Uint8Array): DecodedTx {
   const { tx, canonical } = parseSignedTx(bytes);
   return { tx, canonical, hash: sha256Hex(canonical) };
 }
-
 
 export function verifyTxSignature(tx: SignedTx): boolean {
   return verify(tx.signer, signingBytes(tx), tx.sig);

@@ -1,7 +1,7 @@
 // The signed transaction envelope. Pure: usable in the node, the CLI and the browser.
 // Wire format = canonical JSON (RFC 8785) of the signed tx; the signature covers a domain tag plus
 // the canonical JSON of the envelope without `sig`, so the same logical tx always has one hash.
-import { utf8, concatBytes } from './bytes.ts';
+import { concatBytes, utf8 } from './bytes.ts';
 import { canonicalJson } from './canonical.ts';
 import { fail } from './errors.ts';
 import { TxErrors } from './tx-errors.ts';
@@ -54,7 +54,10 @@ export function parseSignedTx(bytes: Uint8Array): { tx: SignedTx; canonical: str
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    fail(TxErrors.malformed, 'The transaction is not valid UTF-8 JSON. Send the canonical JSON of a signed tx.');
+    fail(
+      TxErrors.malformed,
+      'The transaction is not valid UTF-8 JSON. Send the canonical JSON of a signed tx.',
+    );
   }
   return checkSignedTxShape(raw);
 }

@@ -57,7 +57,9 @@ async function spawnNode(dir: string, node: NetworkNode): Promise<StartedNode> {
   if (taken.length > 0) throw new Error(`node ${node.name} cannot start: port(s) ${taken.join(', ')} in use`);
 
   const log = openSync(paths.nodeLog, 'a');
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, RUN_NODE, home], {
+  // e.g. KETENBOEK_RUN_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the nodes.
+  const extraArgs = (process.env.KETENBOEK_RUN_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...extraArgs, '--import', TSX_LOADER, RUN_NODE, home], {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', log, log],

@@ -1,5 +1,5 @@
 // Named Ed25519 keys on disk, one JSON file each, readable by the owner only (mode 0600).
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPair, publicKeyFromPrivate } from '../core/ed25519-node.ts';
 
@@ -17,7 +17,8 @@ export class Keyring {
   constructor(readonly dir: string) {}
 
   private path(name: string): string {
-    if (!NAME.test(name)) throw new Error(`invalid key name "${name}": use lowercase letters, digits, "-" and "_"`);
+    if (!NAME.test(name))
+      throw new Error(`invalid key name "${name}": use lowercase letters, digits, "-" and "_"`);
     return join(this.dir, `${name}.json`);
   }
 
@@ -31,7 +32,12 @@ export class Keyring {
     const pair = opts.privateKey
       ? { privateKey: opts.privateKey, publicKey: publicKeyFromPrivate(opts.privateKey) }
       : generateKeyPair();
-    const file: KeyFile = { name, publicKey: pair.publicKey, privateKey: pair.privateKey, ...(opts.oin ? { oin: opts.oin } : {}) };
+    const file: KeyFile = {
+      name,
+      publicKey: pair.publicKey,
+      privateKey: pair.privateKey,
+      ...(opts.oin ? { oin: opts.oin } : {}),
+    };
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     writeFileSync(p, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
     chmodSync(p, 0o600);
@@ -40,7 +46,8 @@ export class Keyring {
 
   get(name: string): KeyFile {
     const p = this.path(name);
-    if (!existsSync(p)) throw new Error(`no key named "${name}" in ${this.dir}; create it with "ketenboek keys add ${name}"`);
+    if (!existsSync(p))
+      throw new Error(`no key named "${name}" in ${this.dir}; create it with "ketenboek keys add ${name}"`);
     return JSON.parse(readFileSync(p, 'utf8')) as KeyFile;
   }
 

@@ -2,16 +2,16 @@
 // with --demo), the app store, the embedded engine, the REST API and, with --demo, demo data.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serveApi } from '../api/server.ts';
 import { LedgerApp } from '../app/ledger-app.ts';
 import { utf8 } from '../core/bytes.ts';
 import { canonicalJson } from '../core/canonical.ts';
 import { generateKeyPair } from '../core/ed25519-node.ts';
 import { signTx } from '../core/tx-node.ts';
-import { serveApi } from '../api/server.ts';
 import { EmbeddedEngine } from '../engines/embedded/embedded-engine.ts';
 import { ALL_MODULES } from '../modules/registry.ts';
-import { DEMO_ORGS, DEMO_RESIDENTS } from './demo/demo-orgs.ts';
 import type { DemoContext } from './demo/demo-context.ts';
+import { DEMO_ORGS, DEMO_RESIDENTS } from './demo/demo-orgs.ts';
 import { DEMO_LOADERS } from './demo/loaders.ts';
 import { buildGenesis, fakeOin } from './genesis-builder.ts';
 import { ensureHome, homePaths, keyringOf, readGenesis, writeGenesis } from './home.ts';
@@ -83,13 +83,27 @@ export async function startNode(opts: StartNodeOptions): Promise<RunningNode> {
   ensureHome(opts.home);
   const paths = homePaths(opts.home);
   const nodeKey = loadOrCreateNodeKey(opts.home);
-  const genesis = ensureGenesis(opts.home, nodeKey.publicKey, opts.demo === true, opts.chainId ?? (opts.demo ? 'ketenboek-demo' : 'ketenboek-local'));
+  const genesis = ensureGenesis(
+    opts.home,
+    nodeKey.publicKey,
+    opts.demo === true,
+    opts.chainId ?? (opts.demo ? 'ketenboek-demo' : 'ketenboek-local'),
+  );
   const app = new LedgerApp({ dbPath: paths.appDb, modules: ALL_MODULES });
   if (!app.initialised) app.initChain(genesis);
   app.store.setMeta('engine', 'embedded');
-  const engine = new EmbeddedEngine({ app, nodeKey, blockIntervalMs: opts.blockIntervalMs ?? 100, signatureWorkers: 2 });
+  const engine = new EmbeddedEngine({
+    app,
+    nodeKey,
+    blockIntervalMs: opts.blockIntervalMs ?? 100,
+    signatureWorkers: 2,
+  });
   engine.start();
-  const api = await serveApi(engine, { host: opts.host ?? '127.0.0.1', port: opts.port ?? 8080, ...(opts.webDir ? { webDir: opts.webDir } : {}) });
+  const api = await serveApi(engine, {
+    host: opts.host ?? '127.0.0.1',
+    port: opts.port ?? 8080,
+    webDir: opts.webDir ?? decodeURIComponent(new URL('../../web/dist', import.meta.url).pathname),
+  });
   log(`Ketenboek node "${app.info().chainId}" at height ${app.lastHeight}; API on ${api.url}/v1`);
   const demoFlag = join(opts.home, 'demo-loaded');
   if (opts.demo && !existsSync(demoFlag)) {
@@ -118,11 +132,16 @@ async function loadDemo(engine: EmbeddedEngine, keyring: Keyring, log: (l: strin
     log,
     async send(keyName, type, body) {
       const k = keyring.get(keyName);
-      const tx = signTx({ v: 1, chainId, type, signer: k.publicKey, nonce: app.nextNonce(k.publicKey), body }, k.privateKey);
+      const tx = signTx(
+        { v: 1, chainId, type, signer: k.publicKey, nonce: app.nextNonce(k.publicKey), body },
+        k.privateKey,
+      );
       const check = await engine.submit(utf8(canonicalJson(tx)));
-      if (check.code !== 0) throw new Error(`demo tx ${type} by ${keyName} refused: ${check.error}: ${check.log}`);
+      if (check.code !== 0)
+        throw new Error(`demo tx ${type} by ${keyName} refused: ${check.error}: ${check.log}`);
       const c = await engine.waitForCommit(check.hash);
-      if (c.result.code !== 0) throw new Error(`demo tx ${type} by ${keyName} failed: ${c.result.error}: ${c.result.log}`);
+      if (c.result.code !== 0)
+        throw new Error(`demo tx ${type} by ${keyName} failed: ${c.result.error}: ${c.result.log}`);
       return { ...c.result, hash: c.hash, height: c.height };
     },
   };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../core/hash-node.ts';
-import { type TestChain, createTestChain, tempDbPath } from '../testing/test-chain.ts';
+import { createTestChain, type TestChain, tempDbPath } from '../testing/test-chain.ts';
 import { verifyChain } from './verify-chain.ts';
 
 let chain: TestChain | undefined;
@@ -12,9 +12,15 @@ afterEach(async () => {
 
 async function storedChain(blocks: number): Promise<string> {
   const dbPath = tempDbPath();
-  chain = await createTestChain({ dbPath, orgs: [{ roles: ['sponsor'] }, { roles: ['sponsor'], member: true }] });
+  chain = await createTestChain({
+    dbPath,
+    orgs: [{ roles: ['sponsor'] }, { roles: ['sponsor'], member: true }],
+  });
   for (let i = 0; i < blocks; i++) {
-    await chain.send(chain.newAccount(), 'anchor.create', { hash: sha256Hex(`v${i}`), label: `document ${i}` });
+    await chain.send(chain.newAccount(), 'anchor.create', {
+      hash: sha256Hex(`v${i}`),
+      label: `document ${i}`,
+    });
   }
   await chain.stop();
   chain = undefined;
@@ -58,7 +64,9 @@ describe('verify', () => {
   it('detects stored state that differs from the replay and names the height it was written at', async () => {
     const dbPath = await storedChain(5);
     const db = new Database(dbPath);
-    db.prepare("UPDATE state SET value = replace(value, 'document 2', 'document X') WHERE key LIKE 'anchor/%' AND height = 3").run();
+    db.prepare(
+      "UPDATE state SET value = replace(value, 'document 2', 'document X') WHERE key LIKE 'anchor/%' AND height = 3",
+    ).run();
     db.close();
     const r = await verifyChain({ dbPath, workers: 1 });
     expect(r).toMatchObject({ ok: false, firstBadHeight: 3 });

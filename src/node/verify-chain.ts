@@ -69,30 +69,54 @@ export async function verifyChain(opts: VerifyChainOptions): Promise<VerifyChain
         height = block.height;
         const h = block.header;
         if (h.height !== block.height) throw new Mismatch(height, `the header says height ${h.height}`);
-        if (sha256Hex(canonicalJson(h)) !== block.hash) throw new Mismatch(height, 'the block header does not hash to its stored hash');
-        if (h.prevHash !== prevHash) throw new Mismatch(height, 'the block does not link to the previous block (prevHash)');
+        if (sha256Hex(canonicalJson(h)) !== block.hash)
+          throw new Mismatch(height, 'the block header does not hash to its stored hash');
+        if (h.prevHash !== prevHash)
+          throw new Mismatch(height, 'the block does not link to the previous block (prevHash)');
         if (engine === 'embedded') checkBlockSignatures(block, validators);
         const ok = sigs[bi]!;
         txs.forEach((t, i) => {
           if (t.tx === '') return; // undecodable bytes kept with their refusal; nothing to sign-check
-          if (sha256Hex(t.tx) !== t.hash) throw new Mismatch(height, `tx ${t.index} does not hash to its stored hash`);
+          if (sha256Hex(t.tx) !== t.hash)
+            throw new Mismatch(height, `tx ${t.index} does not hash to its stored hash`);
           if (!ok[i]) {
             const result = JSON.parse(t.result) as { error: string };
-            if (result.error !== 'tx.bad_signature') throw new Mismatch(height, `tx ${t.index} (${t.hash}) has an invalid signature`);
+            if (result.error !== 'tx.bad_signature')
+              throw new Mismatch(height, `tx ${t.index} (${t.hash}) has an invalid signature`);
           } else {
             replay.notePreverified(t.hash);
           }
         });
-        const txRoot = toHex(merkleRoot(txs.map((t) => fromHex(t.hash)), sha256));
+        const txRoot = toHex(
+          merkleRoot(
+            txs.map((t) => fromHex(t.hash)),
+            sha256,
+          ),
+        );
         if (txRoot !== h.txRoot) throw new Mismatch(height, 'the txs do not match the header’s txRoot');
-        const res = replay.finalizeBlock({ height, time: h.time, txs: txs.map((t) => utf8(t.tx)), proposer: h.proposer });
+        const res = replay.finalizeBlock({
+          height,
+          time: h.time,
+          txs: txs.map((t) => utf8(t.tx)),
+          proposer: h.proposer,
+        });
         if (res.appHash !== h.appHash) {
-          throw new Mismatch(height, `replay gives app hash ${res.appHash}, the stored header says ${h.appHash}`);
+          throw new Mismatch(
+            height,
+            `replay gives app hash ${res.appHash}, the stored header says ${h.appHash}`,
+          );
         }
-        const resultsRoot = toHex(merkleRoot(res.txResults.map((r) => sha256(canonicalJson(r))), sha256));
-        if (resultsRoot !== h.resultsRoot) throw new Mismatch(height, 'replayed tx results differ from the stored resultsRoot');
+        const resultsRoot = toHex(
+          merkleRoot(
+            res.txResults.map((r) => sha256(canonicalJson(r))),
+            sha256,
+          ),
+        );
+        if (resultsRoot !== h.resultsRoot)
+          throw new Mismatch(height, 'replayed tx results differ from the stored resultsRoot');
         res.txResults.forEach((r, i) => {
-          if (canonicalJson(r) !== txs[i]!.result) throw new Mismatch(height, `stored result of tx ${i} differs from the replay`);
+          if (canonicalJson(r) !== txs[i]!.result)
+            throw new Mismatch(height, `stored result of tx ${i} differs from the replay`);
         });
         replay.commit();
         validators = applyValidatorUpdates(validators, res.validatorUpdates);
@@ -101,12 +125,20 @@ export async function verifyChain(opts: VerifyChainOptions): Promise<VerifyChain
       }
       opts.onProgress?.(height, total);
     }
-    if (height !== total) throw new Mismatch(height + 1, `the store claims height ${total} but has blocks up to ${height}`);
+    if (height !== total)
+      throw new Mismatch(height + 1, `the store claims height ${total} but has blocks up to ${height}`);
     checkStoredState(stored, replay);
     return { ok: true, height, txs: txCount, seconds: (performance.now() - started) / 1000 };
   } catch (e) {
     if (!(e instanceof Mismatch)) throw e;
-    return { ok: false, height, txs: txCount, firstBadHeight: e.height, reason: e.message, seconds: (performance.now() - started) / 1000 };
+    return {
+      ok: false,
+      height,
+      txs: txCount,
+      firstBadHeight: e.height,
+      reason: e.message,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     await workers.close();
     replay.close();
@@ -114,15 +146,29 @@ export async function verifyChain(opts: VerifyChainOptions): Promise<VerifyChain
   }
 }
 
-function readBlocks(store: AppStore, from: number, count: number): Array<{ block: StoredBlock; txs: StoredTx[] }> {
-  return store.blocks(from, from + count - 1).map((block) => ({ block, txs: store.txsOfBlock(block.height) }));
+function readBlocks(
+  store: AppStore,
+  from: number,
+  count: number,
+): Array<{ block: StoredBlock; txs: StoredTx[] }> {
+  return store
+    .blocks(from, from + count - 1)
+    .map((block) => ({ block, txs: store.txsOfBlock(block.height) }));
 }
 
-function startSignatureChecks(workers: SignatureWorkers, blocks: Array<{ txs: StoredTx[] }>): Promise<boolean[][]> {
-  return Promise.all(blocks.map((b) => Promise.all(b.txs.map((t) => (t.tx === '' ? false : workers.verify(t.tx))))));
+function startSignatureChecks(
+  workers: SignatureWorkers,
+  blocks: Array<{ txs: StoredTx[] }>,
+): Promise<boolean[][]> {
+  return Promise.all(
+    blocks.map((b) => Promise.all(b.txs.map((t) => (t.tx === '' ? false : workers.verify(t.tx))))),
+  );
 }
 
-function checkBlockSignatures(block: StoredBlock, validators: Array<{ pubKey: string; power: number }>): void {
+function checkBlockSignatures(
+  block: StoredBlock,
+  validators: Array<{ pubKey: string; power: number }>,
+): void {
   const total = validators.reduce((s, v) => s + v.power, 0);
   const msg = utf8(BLOCK_SIGN_DOMAIN + block.hash);
   let signed = 0;
@@ -135,7 +181,10 @@ function checkBlockSignatures(block: StoredBlock, validators: Array<{ pubKey: st
     }
   }
   if (!(signed * 3 > total * 2)) {
-    throw new Mismatch(block.height, `validators with ${signed} of ${total} power signed the block; more than 2/3 is needed`);
+    throw new Mismatch(
+      block.height,
+      `validators with ${signed} of ${total} power signed the block; more than 2/3 is needed`,
+    );
   }
 }
 
@@ -155,12 +204,17 @@ function applyValidatorUpdates(
 function checkStoredState(stored: AppStore, replay: LedgerApp): void {
   const replayed = new Map<string, string>(replay.store.allState());
   let firstBad: { height: number; key: string } | undefined;
-  const rows = stored.db.prepare<[], { key: string; value: string; height: number }>('SELECT key, value, height FROM state').iterate();
+  const rows = stored.db
+    .prepare<[], { key: string; value: string; height: number }>('SELECT key, value, height FROM state')
+    .iterate();
   for (const r of rows) {
-    if (replayed.get(r.key) !== r.value && (!firstBad || r.height < firstBad.height)) firstBad = { height: r.height, key: r.key };
+    if (replayed.get(r.key) !== r.value && (!firstBad || r.height < firstBad.height))
+      firstBad = { height: r.height, key: r.key };
     replayed.delete(r.key);
   }
-  if (firstBad) throw new Mismatch(firstBad.height, `stored state of "${firstBad.key}" differs from the replay`);
+  if (firstBad)
+    throw new Mismatch(firstBad.height, `stored state of "${firstBad.key}" differs from the replay`);
   const missing = [...replayed.keys()][0];
-  if (missing !== undefined) throw new Mismatch(Number(stored.getMeta('height') ?? 0), `stored state lacks "${missing}"`);
+  if (missing !== undefined)
+    throw new Mismatch(Number(stored.getMeta('height') ?? 0), `stored state lacks "${missing}"`);
 }

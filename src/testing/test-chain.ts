@@ -44,7 +44,11 @@ export interface TestChain {
   /** Submits and waits for commit; throws if the node refuses it at check time. */
   send(key: TestKey, type: string, body: unknown): Promise<TxResult & { hash: string; height: number }>;
   /** Submits, returning the check refusal or the committed result. */
-  trySend(key: TestKey, type: string, body: unknown): Promise<{ code: number; error: string; log: string; result?: TxResult }>;
+  trySend(
+    key: TestKey,
+    type: string,
+    body: unknown,
+  ): Promise<{ code: number; error: string; log: string; result?: TxResult }>;
   stop(): Promise<void>;
 }
 
@@ -80,10 +84,22 @@ export async function createTestChain(opts: TestChainOptions = {}): Promise<Test
   const dbPath = opts.dbPath ?? ':memory:';
   const app = new LedgerApp({ dbPath, modules: opts.modules ?? ALL_MODULES });
   if (!app.initialised) app.initChain(genesis);
-  const engine = new EmbeddedEngine({ app, nodeKey, blockIntervalMs: opts.blockIntervalMs ?? 10, emptyBlockIntervalMs: 3_600_000 });
+  const engine = new EmbeddedEngine({
+    app,
+    nodeKey,
+    blockIntervalMs: opts.blockIntervalMs ?? 10,
+    emptyBlockIntervalMs: 3_600_000,
+  });
   engine.start();
   const sign = (key: TestKey, type: string, body: unknown, nonce?: number) =>
-    utf8(canonicalJson(signTx({ v: 1, chainId, type, signer: key.publicKey, nonce: nonce ?? app.nextNonce(key.publicKey), body }, key.privateKey)));
+    utf8(
+      canonicalJson(
+        signTx(
+          { v: 1, chainId, type, signer: key.publicKey, nonce: nonce ?? app.nextNonce(key.publicKey), body },
+          key.privateKey,
+        ),
+      ),
+    );
   const trySend: TestChain['trySend'] = async (key, type, body) => {
     const check = await engine.submit(sign(key, type, body));
     if (check.code !== 0) return { code: check.code, error: check.error, log: check.log };

@@ -10,6 +10,7 @@ import { sha256Hex } from '../../src/core/hash-node.ts';
 import { signTx } from '../../src/core/tx-node.ts';
 import { cometRpc, inspectCometbftBinary } from '../../src/engines/cometbft/process.ts';
 import { initNetwork } from '../../src/network/init-network.ts';
+import { startNetwork, stopNetwork } from '../../src/network/network-control.ts';
 import {
   apiUrlOf,
   type NetworkManifest,
@@ -20,7 +21,6 @@ import {
   readManifest,
   rpcUrlOf,
 } from '../../src/network/network-layout.ts';
-import { startNetwork, stopNetwork } from '../../src/network/network-control.ts';
 import { livePid, signal } from '../../src/network/pid-files.ts';
 import { findFreeBasePort } from '../../src/network/ports.ts';
 import { Keyring } from '../../src/node/keyring.ts';
@@ -112,7 +112,10 @@ export class TestNetwork {
   sign(key: Key, type: string, body: unknown): Uint8Array {
     const nonce = (this.nonces.get(key.publicKey) ?? 0) + 1;
     this.nonces.set(key.publicKey, nonce);
-    const tx = signTx({ v: 1, chainId: this.chainId, type, signer: key.publicKey, nonce, body }, key.privateKey);
+    const tx = signTx(
+      { v: 1, chainId: this.chainId, type, signer: key.publicKey, nonce, body },
+      key.privateKey,
+    );
     return new TextEncoder().encode(canonicalJson(tx));
   }
 
@@ -124,7 +127,7 @@ export class TestNetwork {
     const response = await fetch(`${this.api(name)}/v1/transactions${wait ? '?wait=commit' : ''}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: tx,
+      body: new TextDecoder().decode(tx),
     });
     return { status: response.status, body: (await response.json()) as TxAnswer['body'] };
   }
@@ -132,7 +135,8 @@ export class TestNetwork {
   /** Posts and waits for the commit; fails unless the ledger accepted it (201). */
   async send(name: string, tx: Uint8Array): Promise<{ hash: string; height: number }> {
     const answer = await this.post(name, tx);
-    if (answer.status !== 201) throw new Error(`tx to ${name} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 201)
+      throw new Error(`tx to ${name} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return { hash: answer.body.hash!, height: answer.body.height! };
   }
 
@@ -146,7 +150,10 @@ export class TestNetwork {
   }
 
   async block(name: string, height: number): Promise<{ hash: string; appHash: string }> {
-    const { status, body } = await this.getJson<{ hash: string; header: { appHash: string } }>(name, `/blocks/${height}`);
+    const { status, body } = await this.getJson<{ hash: string; header: { appHash: string } }>(
+      name,
+      `/blocks/${height}`,
+    );
     if (status !== 200) throw new Error(`${name} has no block ${height} (HTTP ${status})`);
     return { hash: body.hash, appHash: body.header.appHash };
   }

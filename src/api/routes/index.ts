@@ -5,11 +5,13 @@ import type { ApiModule } from '../route.ts';
 import { accountsApi } from './accounts.ts';
 import { anchorsApi } from './anchors.ts';
 import { blocksApi } from './blocks.ts';
+import { casesApi } from './cases.ts';
 import { eventsApi } from './events.ts';
 import { openapiApi } from './openapi.ts';
 import { organisationsApi } from './organisations.ts';
 import { problemsApi } from './problems.ts';
 import { proposalsApi } from './proposals.ts';
+import { registryApi } from './registry.ts';
 import { stateProofsApi } from './state-proofs.ts';
 import { statusApi } from './status.ts';
 import { transactionsApi } from './transactions.ts';
@@ -22,6 +24,8 @@ export const API_MODULES: ApiModule[] = [
   organisationsApi,
   proposalsApi,
   anchorsApi,
+  registryApi,
+  casesApi,
   stateProofsApi,
   eventsApi,
   problemsApi,

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { LedgerStreamEvent } from '../../client/types.ts';
 import { positiveIntArg } from '../args.ts';
 import { contextOf } from '../context.ts';
-import { printJson, printLine } from '../output.ts';
+import { printLine } from '../output.ts';
 
 function eventLine(e: LedgerStreamEvent): string {
   const d = (e.data ?? {}) as {
@@ -33,7 +33,8 @@ export function registerEventsCommand(program: Command): void {
           onError: (e) => process.stderr.write(`warning: ${(e as Error).message}; reconnecting\n`),
         },
         (e) => {
-          if (ctx.json) printJson(e);
+          // One JSON object per line (NDJSON), so a stream can be read line by line.
+          if (ctx.json) printLine(JSON.stringify(e));
           else printLine(eventLine(e));
           if (++seen >= max) sub.close();
         },

@@ -1,12 +1,21 @@
-// The module helpers every client gets, as `client.<name>`. A new module adds its file here and one
-// line below; the client's type follows from this object.
+// The module helpers every client gets, as `client.<name>`. To add a module's helpers:
+//   1. src/client/modules/<module>.ts exports `<module>Client(ctx: ModuleClientContext)` returning an
+//      object (or a callable, see anchor.ts) of helpers: `messageSender<Body>(ctx, '<module>.<msg>')`
+//      for each message (body type via BodyOf<typeof msgDef> or z.infer, imported as types only),
+//      and `ctx.get<T>('/<route>', query)` for the module's reads;
+//   2. add `<module>: <module>Client` below. KetenboekClient's type follows from this object.
+// Client files import server code as types only: the browser bundle must stay free of it.
 import type { ModuleClientContext } from '../message-sender.ts';
 import { anchorClient } from './anchor.ts';
+import { casesClient } from './cases.ts';
 import { identityClient } from './identity.ts';
+import { registryClient } from './registry.ts';
 
 export const MODULE_CLIENTS = {
   anchor: anchorClient,
+  cases: casesClient,
   identity: identityClient,
+  registry: registryClient,
 } satisfies Record<string, (ctx: ModuleClientContext) => object>;
 
 export type ModuleClients = {

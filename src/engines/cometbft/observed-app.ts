@@ -1,8 +1,16 @@
 // The Application the ABCI server drives: the node's LedgerApp, unchanged, plus what the engine
-// needs to see from the outside: every durable commit (to resolve waiters and emit 'block'), and
-// mempool txs refused on recheck (to fail their waiters at once instead of by timeout).
+// needs from the outside: every durable commit (to resolve waiters and emit 'block'), and mempool
+// txs refused on recheck (to fail their waiters at once instead of by timeout).
+//
+// It also remembers each tx it decoded for CheckTx until the tx is committed or dropped: CometBFT
+// rechecks every waiting tx after every block and then hands it over once more in FinalizeBlock,
+// and parsing, canonicalising and hashing it again each time was most of the app's work under load.
 import type { LedgerApp } from '../../app/ledger-app.ts';
-import type { Application, CheckTxResult } from '../../app/types.ts';
+import type { Application, CheckTxKind, CheckTxResult, FinalizeBlockRequest } from '../../app/types.ts';
+import { LedgerError } from '../../core/errors.ts';
+import { sha256Hex } from '../../core/hash-node.ts';
+import { TxErrors } from '../../core/tx-errors.ts';
+import { type DecodedTx, decodeTx } from '../../core/tx-node.ts';
 import { listOrgs } from '../../modules/identity/state.ts';
 import { cometbftAddress } from './cometbft-keys.ts';
 
@@ -13,16 +21,51 @@ export interface AppObserver {
   recheckRefused(result: CheckTxResult): void;
 }
 
+/** More than CometBFT's mempool holds (config mempool.size); beyond it the oldest are forgotten. */
+const DECODED_CACHE_SIZE = 50_000;
+
 export function observeApplication(app: LedgerApp, observer: AppObserver): Application {
+  // Keyed by sha256 of the raw bytes: equal bytes, equal decoding.
+  const decoded = new Map<string, DecodedTx>();
+  const remember = (key: string, tx: DecodedTx) => {
+    decoded.set(key, tx);
+    if (decoded.size > DECODED_CACHE_SIZE) decoded.delete(decoded.keys().next().value as string);
+  };
+
+  const checkTx = (bytes: Uint8Array, kind: CheckTxKind): CheckTxResult => {
+    const key = sha256Hex(bytes);
+    let tx = decoded.get(key);
+    if (!tx) {
+      try {
+        tx = decodeTx(bytes);
+      } catch {
+        return app.checkTx(bytes, kind); // the app words the refusal
+      }
+    }
+    const result = app.checkDecoded(tx, kind);
+    if (result.code === 0) remember(key, tx);
+    else {
+      decoded.delete(key);
+      if (kind === 'recheck') observer.recheckRefused(result);
+    }
+    return result;
+  };
+
+  const finalizeBlock = (req: FinalizeBlockRequest) => {
+    const txs = req.txs.map((bytes) => {
+      const key = sha256Hex(bytes);
+      const known = decoded.get(key);
+      decoded.delete(key);
+      return known ?? decodeOrError(bytes);
+    });
+    return app.finalizeDecoded({ ...req, proposer: proposerKey(app, req.proposer) }, txs);
+  };
+
   return {
     info: () => app.info(),
     initChain: (genesis) => app.initChain(genesis),
-    checkTx(tx, kind) {
-      const result = app.checkTx(tx, kind);
-      if (kind === 'recheck' && result.code !== 0) observer.recheckRefused(result);
-      return result;
-    },
-    finalizeBlock: (req) => app.finalizeBlock({ ...req, proposer: proposerKey(app, req.proposer) }),
+    checkTx,
+    finalizeBlock,
     commit() {
       const result = app.commit();
       observer.committed(app.lastHeight);
@@ -30,6 +73,15 @@ export function observeApplication(app: LedgerApp, observer: AppObserver): Appli
     },
     query: (req) => app.query(req),
   };
+}
+
+/** Exactly what LedgerApp.finalizeBlock does with bytes it cannot decode, so results stay identical. */
+function decodeOrError(bytes: Uint8Array): DecodedTx | LedgerError {
+  try {
+    return decodeTx(bytes);
+  } catch (e) {
+    return e instanceof LedgerError ? e : new LedgerError(TxErrors.malformed, (e as Error).message);
+  }
 }
 
 /**

@@ -2,19 +2,18 @@
 // cutter that finalizes and durably commits a block on an interval or when enough txs wait.
 // A tx is acknowledged (its commit promise resolves) only after its block is on disk.
 import { EventEmitter } from 'node:events';
-import { utf8 } from '../../core/bytes.ts';
-import { sign } from '../../core/ed25519-node.ts';
-import { LedgerError } from '../../core/errors.ts';
-import { MAX_TX_BYTES } from '../../core/tx.ts';
-import { TxErrors } from '../../core/tx-errors.ts';
-import { type DecodedTx, decodeTx } from '../../core/tx-node.ts';
 import type { StoredBlock, StoredTx } from '../../app/app-store.ts';
 import type { LedgerApp } from '../../app/ledger-app.ts';
 import type { CheckTxResult, TxResult } from '../../app/types.ts';
+import { utf8 } from '../../core/bytes.ts';
+import { sign } from '../../core/ed25519-node.ts';
+import { LedgerError } from '../../core/errors.ts';
+import { BLOCK_SIGN_DOMAIN } from '../../core/receipt.ts';
+import { MAX_TX_BYTES } from '../../core/tx.ts';
+import { TxErrors } from '../../core/tx-errors.ts';
+import { type DecodedTx, decodeTx } from '../../core/tx-node.ts';
 import type { Committed, LedgerNode } from '../ledger-node.ts';
 import { SignatureWorkers } from './signature-workers.ts';
-
-import { BLOCK_SIGN_DOMAIN } from '../../core/receipt.ts';
 
 export interface EmbeddedEngineOptions {
   app: LedgerApp;
@@ -30,7 +29,6 @@ export interface EmbeddedEngineOptions {
   /** Wall clock for block times only; state transitions never read it. */
   now?: () => number;
 }
-
 
 interface PoolEntry {
   decoded: DecodedTx;
@@ -110,7 +108,10 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     let decoded: DecodedTx;
     try {
       if (bytes.length > MAX_TX_BYTES) {
-        throw new LedgerError(TxErrors.too_large, `The transaction is ${bytes.length} bytes; the limit is ${MAX_TX_BYTES}.`);
+        throw new LedgerError(
+          TxErrors.too_large,
+          `The transaction is ${bytes.length} bytes; the limit is ${MAX_TX_BYTES}.`,
+        );
       }
       decoded = decodeTx(bytes);
     } catch (e) {
@@ -118,17 +119,33 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     }
     if (this.mempool.length + this.verifyQueue.length >= this.capacity) {
       return Promise.resolve(
-        refusal(new LedgerError(TxErrors.mempool_full, 'The node is busy: its mempool is full. Try again in a moment.'), decoded.hash, decoded.tx.signer, decoded.tx.nonce),
+        refusal(
+          new LedgerError(
+            TxErrors.mempool_full,
+            'The node is busy: its mempool is full. Try again in a moment.',
+          ),
+          decoded.hash,
+          decoded.tx.signer,
+          decoded.tx.nonce,
+        ),
       );
     }
     if (this.inPool.has(decoded.hash)) {
       return Promise.resolve(
-        refusal(new LedgerError(TxErrors.duplicate, 'This transaction is already waiting in the mempool.'), decoded.hash, decoded.tx.signer, decoded.tx.nonce),
+        refusal(
+          new LedgerError(TxErrors.duplicate, 'This transaction is already waiting in the mempool.'),
+          decoded.hash,
+          decoded.tx.signer,
+          decoded.tx.nonce,
+        ),
       );
     }
     if (!this.workers) return Promise.resolve(this.admit(decoded));
     return new Promise((resolve) => {
-      const item: { decoded: DecodedTx; ok?: boolean; done: (r: CheckTxResult) => void } = { decoded, done: resolve };
+      const item: { decoded: DecodedTx; ok?: boolean; done: (r: CheckTxResult) => void } = {
+        decoded,
+        done: resolve,
+      };
       this.verifyQueue.push(item);
       this.workers!.verify(decoded.canonical).then((ok) => {
         item.ok = ok;
@@ -163,7 +180,11 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const list = this.waiters.get(hash);
-        if (list) this.waiters.set(hash, list.filter((w) => w !== waiter));
+        if (list)
+          this.waiters.set(
+            hash,
+            list.filter((w) => w !== waiter),
+          );
         reject(new Error(`transaction ${hash} was not committed within ${timeoutMs} ms`));
       }, timeoutMs);
       const waiter: Waiter = {
@@ -202,7 +223,8 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     const take = this.mempool.slice(0, this.maxBlockTxs);
     this.mempool = this.mempool.slice(take.length);
     const height = this.app.lastHeight + 1;
-    const prevTime = this.app.lastHeight > 0 ? Date.parse(this.app.store.block(this.app.lastHeight)!.header.time) : 0;
+    const prevTime =
+      this.app.lastHeight > 0 ? Date.parse(this.app.store.block(this.app.lastHeight)!.header.time) : 0;
     // Block time never goes backwards, even if the wall clock does.
     const time = new Date(Math.max(this.now(), prevTime + 1)).toISOString();
     const res = this.app.finalizeDecoded(
@@ -251,5 +273,13 @@ function toCommitted(t: StoredTx): Committed {
 
 function refusal(e: unknown, hash: string, signer: string, nonce: number): CheckTxResult {
   const err = e instanceof LedgerError ? e : new LedgerError(TxErrors.malformed, (e as Error).message);
-  return { code: err.definition.abciCode, codespace: err.definition.codespace, error: err.definition.code, log: err.message, hash, signer, nonce };
+  return {
+    code: err.definition.abciCode,
+    codespace: err.definition.codespace,
+    error: err.definition.code,
+    log: err.message,
+    hash,
+    signer,
+    nonce,
+  };
 }

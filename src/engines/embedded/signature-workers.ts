@@ -23,7 +23,9 @@ export class SignatureWorkers {
         if (!batch) return;
         this.pending.delete(msg.id);
         this.inflight[i] = (this.inflight[i] ?? 1) - 1;
-        batch.resolvers.forEach((r, j) => r(msg.ok[j] === true));
+        batch.resolvers.forEach((r, j) => {
+          r(msg.ok[j] === true);
+        });
       });
       this.workers.push(w);
       this.inflight.push(0);
@@ -47,7 +49,8 @@ export class SignatureWorkers {
     if (!batch || batch.txs.length === 0) return;
     this.current = undefined;
     let best = 0;
-    for (let i = 1; i < this.workers.length; i++) if ((this.inflight[i] ?? 0) < (this.inflight[best] ?? 0)) best = i;
+    for (let i = 1; i < this.workers.length; i++)
+      if ((this.inflight[i] ?? 0) < (this.inflight[best] ?? 0)) best = i;
     const id = this.nextId++;
     this.pending.set(id, batch);
     this.inflight[best] = (this.inflight[best] ?? 0) + 1;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type TestChain, createTestChain } from '../../testing/test-chain.ts';
+import { createTestChain, type TestChain } from '../../testing/test-chain.ts';
 import { getAnchor } from './index.ts';
 
 let chain: TestChain;
@@ -12,7 +12,13 @@ describe('anchors', () => {
     const hash = 'b'.repeat(64);
     const r = await chain.send(citizen, 'anchor.create', { hash, label: 'testdocument' });
     const a = getAnchor(chain.app.committed, hash)!;
-    expect(a).toMatchObject({ hash, label: 'testdocument', account: citizen.publicKey, height: r.height, txHash: r.hash });
+    expect(a).toMatchObject({
+      hash,
+      label: 'testdocument',
+      account: citizen.publicKey,
+      height: r.height,
+      txHash: r.hash,
+    });
     expect(a.time).toBe(chain.app.store.block(r.height)!.header.time);
   });
 

@@ -2,7 +2,7 @@
 // never reaches the ledger; only its hash and a short label do.
 import { z } from 'zod';
 import type { KVRead } from '../../app/kv.ts';
-import { type Module, defineMessage } from '../../app/module.ts';
+import { defineMessage, type Module } from '../../app/module.ts';
 import { getJson, listJson, putJson } from '../../app/typed-kv.ts';
 import { defineErrors, fail } from '../../core/errors.ts';
 import { labelSchema, sha256Schema } from '../../core/schemas.ts';
@@ -30,11 +30,22 @@ export const createAnchor = defineMessage({
   handle(ctx, body) {
     const existing = getJson<Anchor>(ctx.kv, anchorKey(body.hash));
     if (existing) {
-      fail(AnchorErrors.already_anchored, `This hash was already anchored at height ${existing.height} (${existing.time}); the earlier anchor is the proof.`, {
-        height: existing.height,
-      });
+      fail(
+        AnchorErrors.already_anchored,
+        `This hash was already anchored at height ${existing.height} (${existing.time}); the earlier anchor is the proof.`,
+        {
+          height: existing.height,
+        },
+      );
     }
-    const anchor: Anchor = { hash: body.hash, label: body.label, account: ctx.signer, height: ctx.height, time: ctx.time, txHash: ctx.txHash };
+    const anchor: Anchor = {
+      hash: body.hash,
+      label: body.label,
+      account: ctx.signer,
+      height: ctx.height,
+      time: ctx.time,
+      txHash: ctx.txHash,
+    };
     putJson(ctx.kv, anchorKey(body.hash), anchor);
     ctx.emit('anchor.created', { hash: body.hash, account: ctx.signer });
   },

@@ -48,6 +48,7 @@ export const requestEligibility = defineMessage({
     requireNoBudgetVoucher(ctx, fund, ctx.signer);
     const req: EligibilityRequest = { id: b.requestId, fundId: fund.id, requester: ctx.signer, state: 'pending', submittedAt: ctx.time };
     putJson(ctx.kv, keys.request(req.id), req);
+    ctx.kv.set(keys.requestsOfFund(fund.id, req.id), '1');
     ctx.involve(...fund.validators);
     ctx.emit('budgets.eligibility_requested', { request: req.id, fund: fund.id });
   },

@@ -56,6 +56,7 @@ export const createFund = defineMessage({
     };
     putFund(ctx.kv, fund);
     ctx.kv.set(keys.fundEnd(endsAt, fund.id), '1');
+    ctx.kv.set(keys.fundsOfSponsor(org.oin, fund.id), '1');
     ctx.emit('budgets.fund_created', { fund: fund.id, sponsor: org.oin, kind: fund.kind });
   },
 });

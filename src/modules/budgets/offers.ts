@@ -9,7 +9,7 @@ import { BudgetErrors as E } from './errors.ts';
 import { cents, str } from './money.ts';
 import { mustFund, requireAccepted, requireCategory, requireOpen, requireSponsor } from './rules.ts';
 import { createOfferSchema, offerRefSchema, updateOfferSchema } from './schemas.ts';
-import { type Offer, getOffer, putOffer } from './state.ts';
+import { type Offer, getOffer, keys, putOffer } from './state.ts';
 
 function mustOffer(ctx: TxContext, offerId: string): Offer {
   const o = getOffer(ctx.kv, offerId);
@@ -55,6 +55,8 @@ export const createOffer = defineMessage({
       createdAt: ctx.time,
     };
     putOffer(ctx.kv, offer);
+    ctx.kv.set(keys.offersOfFund(fund.id, offer.id), '1');
+    ctx.kv.set(keys.offersOfProvider(org.oin, offer.id), '1');
     ctx.involve(fund.sponsor);
     ctx.emit('budgets.offer_created', { offer: offer.id, fund: fund.id, provider: org.oin, paymentType: offer.paymentType, state: offer.state });
   },

@@ -69,6 +69,7 @@ export const requestPayment = defineMessage({
       expiresAt: addMs(ctx.time, PAYMENT_REQUEST_TTL_MS),
     };
     putJson(ctx.kv, keys.paymentRequest(req.id), req);
+    ctx.kv.set(keys.paymentRequestsOfHolder(req.holder, req.id), '1');
     ctx.involve(plan.holder);
     ctx.emit('budgets.payment_requested', { request: req.id, voucher: req.voucherId, provider: org.oin, amountCents: req.amountCents });
   },

@@ -22,6 +22,9 @@ import {
   getOffer,
   getPayment,
   getPaymentRequest,
+  getReimbursement,
+  getRequest,
+  getSettlement,
   getTotals,
   getVoucher,
   indexed,
@@ -39,9 +42,11 @@ export function fundView(kv: KVRead, id: string): FundView | undefined {
 }
 
 export function listFunds(kv: KVRead, filter: { sponsor?: string | undefined; state?: string | undefined } = {}): FundView[] {
-  return listAll<Fund>(kv, keys.fundPrefix)
-    .filter((f) => (filter.sponsor === undefined || f.sponsor === filter.sponsor) && (filter.state === undefined || f.state === filter.state))
-    .map((f) => ({ ...f, totals: getTotals(kv, f.id) }));
+  const funds =
+    filter.sponsor !== undefined
+      ? [...indexed(kv, keys.fundsOfSponsorPrefix(filter.sponsor), (id) => getFund(kv, id))]
+      : listAll<Fund>(kv, keys.fundPrefix);
+  return funds.filter((f) => filter.state === undefined || f.state === filter.state).map((f) => ({ ...f, totals: getTotals(kv, f.id) }));
 }
 
 export function fundProviders(kv: KVRead, fundId: string, state?: string): FundProvider[] {
@@ -65,9 +70,14 @@ export function listOffers(
   kv: KVRead,
   f: { fundId?: string | undefined; provider?: string | undefined; category?: string | undefined; state?: string | undefined } = {},
 ): Offer[] {
-  return listAll<Offer>(kv, keys.offerPrefix).filter(
+  const offers =
+    f.fundId !== undefined
+      ? [...indexed(kv, keys.offersOfFundPrefix(f.fundId), (id) => getOffer(kv, id))]
+      : f.provider !== undefined
+        ? [...indexed(kv, keys.offersOfProviderPrefix(f.provider), (id) => getOffer(kv, id))]
+        : listAll<Offer>(kv, keys.offerPrefix);
+  return offers.filter(
     (o) =>
-      (f.fundId === undefined || o.fundId === f.fundId) &&
       (f.provider === undefined || o.provider === f.provider) &&
       (f.category === undefined || o.category === f.category) &&
       (f.state === undefined || o.state === f.state),
@@ -89,7 +99,11 @@ export function listPayments(
   let list: Payment[];
   if (f.voucherId !== undefined) list = [...indexed(kv, keys.paymentsOfVoucherPrefix(f.voucherId), (id) => getPayment(kv, id))];
   else if (f.provider !== undefined) list = [...indexed(kv, keys.paymentsOfProviderPrefix(f.provider), (id) => getPayment(kv, id))];
-  else list = listAll<Payment>(kv, keys.paymentPrefix);
+  else if (f.fundId !== undefined) list = paymentsOfFund(kv, f.fundId);
+  else if (f.settlementId !== undefined) {
+    const s = getSettlement(kv, f.settlementId);
+    list = (s?.paymentIds ?? []).map((id) => getPayment(kv, id)).filter((p): p is Payment => p !== undefined);
+  } else list = listAll<Payment>(kv, keys.paymentPrefix);
   return list
     .filter(
       (p) =>
@@ -100,6 +114,13 @@ export function listPayments(
     .sort((a, b) => a.height - b.height || (a.id < b.id ? -1 : 1));
 }
 
+/** The payments of a fund, found through its journal (each payment is a movement there). */
+function paymentsOfFund(kv: KVRead, fundId: string): Payment[] {
+  const ids = new Set<string>();
+  for (const m of journalOf(kv, fundId)) if ((m.kind === 'payment' || m.kind === 'care_payment') && m.ref) ids.add(m.ref);
+  return [...ids].map((id) => getPayment(kv, id)).filter((p): p is Payment => p !== undefined);
+}
+
 /** A payment request, with "expired" shown once its confirmation window has passed. */
 export function paymentRequestView(kv: KVRead, id: string, now: string): (PaymentRequest & { effectiveState: string }) | undefined {
   const r = getPaymentRequest(kv, id);
@@ -107,17 +128,40 @@ export function paymentRequestView(kv: KVRead, id: string, now: string): (Paymen
   return { ...r, effectiveState: r.state === 'pending' && now >= r.expiresAt ? 'expired' : r.state };
 }
 
+/** The payment requests sent to a resident (the app shows the open ones to confirm). */
+export function paymentRequestsOf(kv: KVRead, holder: string, now: string): Array<PaymentRequest & { effectiveState: string }> {
+  const prefix = keys.paymentRequestsOfHolderPrefix(holder);
+  return [...kv.iterate(prefix)]
+    .map(([k]) => paymentRequestView(kv, k.slice(prefix.length), now))
+    .filter((r): r is PaymentRequest & { effectiveState: string } => r !== undefined);
+}
+
+/** Money movements of one voucher (into and out of it), oldest first. */
+export function voucherMovements(kv: KVRead, voucherId: string) {
+  const v = getVoucher(kv, voucherId);
+  if (!v) return [];
+  return journalOf(kv, v.fundId).filter((m) => m.voucherId === voucherId || m.toVoucherId === voucherId);
+}
+
 export function listRequests(kv: KVRead, f: { fundId?: string | undefined; state?: string | undefined } = {}): EligibilityRequest[] {
-  return listAll<EligibilityRequest>(kv, keys.requestPrefix).filter(
-    (r) => (f.fundId === undefined || r.fundId === f.fundId) && (f.state === undefined || r.state === f.state),
-  );
+  const list =
+    f.fundId !== undefined
+      ? [...indexed(kv, keys.requestsOfFundPrefix(f.fundId), (id) => getRequest(kv, id))]
+      : listAll<EligibilityRequest>(kv, keys.requestPrefix);
+  return list.filter((r) => f.state === undefined || r.state === f.state);
 }
 
 export function listReimbursements(
   kv: KVRead,
   f: { fundId?: string | undefined; holder?: string | undefined; state?: string | undefined } = {},
 ): Reimbursement[] {
-  return listAll<Reimbursement>(kv, keys.reimbursementPrefix).filter(
+  const list =
+    f.holder !== undefined
+      ? [...indexed(kv, keys.reimbursementsOfHolderPrefix(f.holder), (id) => getReimbursement(kv, id))]
+      : f.fundId !== undefined
+        ? [...indexed(kv, keys.reimbursementsOfFundPrefix(f.fundId), (id) => getReimbursement(kv, id))]
+        : listAll<Reimbursement>(kv, keys.reimbursementPrefix);
+  return list.filter(
     (r) =>
       (f.fundId === undefined || r.fundId === f.fundId) &&
       (f.holder === undefined || r.holder === f.holder) &&
@@ -169,9 +213,11 @@ export function careStatement(kv: KVRead, holder: string, period: string, vouche
 }
 
 export function listSettlements(kv: KVRead, f: { sponsor?: string | undefined; state?: string | undefined } = {}): Settlement[] {
-  return listAll<Settlement>(kv, keys.settlementPrefix).filter(
-    (s) => (f.sponsor === undefined || s.sponsor === f.sponsor) && (f.state === undefined || s.state === f.state),
-  );
+  const list =
+    f.sponsor !== undefined
+      ? [...indexed(kv, keys.settlementsOfSponsorPrefix(f.sponsor), (id) => getSettlement(kv, id))]
+      : listAll<Settlement>(kv, keys.settlementPrefix);
+  return list.filter((s) => f.state === undefined || s.state === f.state);
 }
 
 export function fundReport(kv: KVRead, fundId: string, by: GroupBy, period: Period = {}) {

@@ -63,6 +63,8 @@ export const submitReimbursement = defineMessage({
       submittedAt: ctx.time,
     };
     putJson(ctx.kv, keys.reimbursement(r.id), r);
+    ctx.kv.set(keys.reimbursementsOfFund(fund.id, r.id), '1');
+    ctx.kv.set(keys.reimbursementsOfHolder(r.holder, r.id), '1');
     ctx.involve(fund.sponsor);
     ctx.emit('budgets.reimbursement_submitted', { reimbursement: r.id, fund: fund.id, amountCents: r.amountCents });
   },

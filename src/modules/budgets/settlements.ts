@@ -79,6 +79,7 @@ export const createSettlement = defineMessage({
       createdBy: ctx.signer,
     };
     putSettlement(ctx, s);
+    ctx.kv.set(keys.settlementsOfSponsor(org.oin, s.id), '1');
     ctx.involve(...lines.map((l) => l.provider));
     ctx.setAmount(total);
     ctx.emit('budgets.settlement_created', { settlement: s.id, sponsor: org.oin, totalCents: s.totalCents, payments: paymentIds.length });

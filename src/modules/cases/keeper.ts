@@ -7,6 +7,7 @@ export { publishProcess } from './publish.ts';
 export type { Case, CaseDocument, Partner, ProcessDefinition, TimelineEntry } from './state.ts';
 export { getCase, getProcess, listDocuments, listProcesses } from './state.ts';
 export { caseView, caseTimeline, listCases, partnerOverview, processView } from './queries.ts';
+export { containsBsnLikeNumber } from './no-personal-data.ts';
 
 /** True when `oin` is invited to case `caseId` (in any role). */
 export function isCasePartner(kv: KVRead, caseId: string, oin: string): boolean {

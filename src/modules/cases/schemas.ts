@@ -13,7 +13,9 @@ export const ERASURE_REASONS = ['subject_request', 'retention_expired', 'unlawfu
 export const DISPUTE_RESOLUTIONS = ['confirmed', 'corrected', 'withdrawn'] as const;
 
 /** Field values travel as strings; the process definition's field type decides what is valid. */
-export const fieldValueSchema = z.string().min(1).max(64);
+export const fieldValueSchema = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,64}$/, 'must be an amount, count, date, hash or code (lowercase letters, digits, "-", "_"), never free text');
 
 export const openCaseSchema = z.strictObject({ process: idSchema, subject: subjectSchema });
 export const inviteSchema = z.strictObject({ caseId: caseIdSchema, oin: oinSchema, role: codeSchema });

@@ -3,7 +3,7 @@
 // can walk every transition without hand-writing each path. Everything here is fake test data.
 import { expect } from 'vitest';
 import { sha256Hex } from '../../core/hash-node.ts';
-import { type TestChain, type TestKey, createTestChain } from '../../testing/test-chain.ts';
+import { type TestChain, type TestChainOptions, type TestKey, createTestChain } from '../../testing/test-chain.ts';
 import { type ProcessDefinitionInput, SUBJECT_ROLE } from './process-schema.ts';
 import { loadCaseRecords, stepProgress } from './progress.ts';
 import { type ProcessDefinition, getCase, getProcess } from './state.ts';
@@ -24,28 +24,31 @@ export const ORG = {
 export interface CasesFixture {
   chain: TestChain;
   org(name: keyof typeof ORG): TestKey & { oin: string };
-  resident: TestKey;
   /** Publishes a definition through governance (the municipality is the only member). */
   publish(def: ProcessDefinitionInput): Promise<ProcessDefinition>;
 }
 
-export async function createCasesFixture(): Promise<CasesFixture> {
-  const chain = await createTestChain({
-    orgs: [
-      { roles: ['sponsor', 'case_partner'], member: true, name: 'Gemeente Testdorp' },
-      { roles: ['case_partner'], name: 'Schuldhulp Test' },
-      { roles: ['case_partner'], name: 'Uitkeringsinstantie Test' },
-      { roles: ['case_partner'], name: 'Schuldeiser A Test' },
-      { roles: ['case_partner'], name: 'Schuldeiser B Test' },
-      { roles: ['provider'], name: 'Buitenstaander Test' },
-      { roles: ['case_partner'], name: 'Niet uitgenodigd Test' },
-    ],
-  });
+/** The organisations of the fixture, in ORG order (for chains made elsewhere, e.g. by the API tests). */
+export const CASES_FIXTURE_ORGS: TestChainOptions['orgs'] = [
+  { roles: ['sponsor', 'case_partner'], member: true, name: 'Gemeente Testdorp' },
+  { roles: ['case_partner'], name: 'Schuldhulp Test' },
+  { roles: ['case_partner'], name: 'Uitkeringsinstantie Test' },
+  { roles: ['case_partner'], name: 'Schuldeiser A Test' },
+  { roles: ['case_partner'], name: 'Schuldeiser B Test' },
+  { roles: ['provider'], name: 'Buitenstaander Test' },
+  { roles: ['case_partner'], name: 'Niet uitgenodigd Test' },
+];
+
+export async function createCasesFixture(opts: { dbPath?: string } = {}): Promise<CasesFixture> {
+  return casesFixtureOn(await createTestChain({ ...opts, orgs: CASES_FIXTURE_ORGS }));
+}
+
+/** The fixture on a chain that was created with CASES_FIXTURE_ORGS. */
+export function casesFixtureOn(chain: TestChain): CasesFixture {
   const org = (name: keyof typeof ORG) => chain.orgs[ORG[name]] as TestKey & { oin: string };
   return {
     chain,
     org,
-    resident: chain.newAccount(),
     async publish(def) {
       const deadline = new Date(Date.now() + 3600_000).toISOString();
       await chain.send(org('municipality'), 'identity.submit_proposal', {
@@ -92,16 +95,17 @@ export class CaseDriver {
   constructor(
     readonly f: CasesFixture,
     readonly id: string,
+    /** The resident's pseudonymous key (a fresh one per case unless given). */
+    readonly resident: TestKey,
   ) {}
 
-  static async open(f: CasesFixture, processId: string): Promise<CaseDriver> {
+  static async open(f: CasesFixture, processId: string, resident = f.chain.newAccount()): Promise<CaseDriver> {
     const r = await f.chain.send(f.org('municipality'), 'cases.open', {
       process: processId,
-      subject: { kind: 'pseudonym', pubKey: f.resident.publicKey },
+      subject: { kind: 'pseudonym', pubKey: resident.publicKey },
     });
     expect(r.code, r.log).toBe(0);
-    const id = r.events.find((e) => e.type === 'cases.opened')!.attributes.find((a) => a.key === 'case')!.value;
-    return new CaseDriver(f, id);
+    return new CaseDriver(f, openedCaseId(r.events), resident);
   }
 
   get records() {
@@ -137,7 +141,7 @@ export class CaseDriver {
     for (const req of step.requires) {
       const by = r.definition.attestations.find((a) => a.kind === req.attestation)!.by;
       const attesters: Array<keyof typeof ORG | TestKey> =
-        by === SUBJECT_ROLE ? [this.f.resident] : r.partners.filter((p) => p.roles.includes(by)).map((p) => this.nameOf(p.oin));
+        by === SUBJECT_ROLE ? [this.resident] : r.partners.filter((p) => p.roles.includes(by)).map((p) => this.nameOf(p.oin));
       for (const who of attesters) {
         const res = await this.send(who, 'cases.attest', { caseId: this.id, kind: req.attestation });
         expect(res.error, res.log).toBe('');
@@ -180,6 +184,10 @@ export class CaseDriver {
     if (!name) throw new Error(`no fixture organisation with OIN ${oin}`);
     return name;
   }
+}
+
+export function openedCaseId(events: Array<{ type: string; attributes: Array<{ key: string; value: string }> }>): string {
+  return events.find((e) => e.type === 'cases.opened')!.attributes.find((a) => a.key === 'case')!.value;
 }
 
 /** Steps after `from` up to and including `to`, over transitions that need a complete step. */

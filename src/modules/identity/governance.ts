@@ -6,7 +6,17 @@ import { fail } from '../../core/errors.ts';
 import { publishProcess } from '../cases/publish.ts';
 import { setRegisterClass } from '../registry/keeper.ts';
 import { IdentityErrors as E } from './errors.ts';
-import { type Organisation, type Proposal, type ProposalAction, getOrg, keys, listOrgs, memberOins, putOrg, putProposal } from './state.ts';
+import {
+  getOrg,
+  keys,
+  listOrgs,
+  memberOins,
+  type Organisation,
+  type Proposal,
+  type ProposalAction,
+  putOrg,
+  putProposal,
+} from './state.ts';
 
 export function passes(approvals: number, members: number): boolean {
   return approvals * 3 > members * 2;
@@ -22,7 +32,12 @@ export function decide(ctx: BlockContext, p: Proposal): void {
   }
 }
 
-function close(ctx: BlockContext, p: Proposal, status: 'passed' | 'rejected' | 'expired', members: number): void {
+function close(
+  ctx: BlockContext,
+  p: Proposal,
+  status: 'passed' | 'rejected' | 'expired',
+  members: number,
+): void {
   ctx.kv.delete(keys.open(p.deadline, p.id));
   putProposal(ctx.kv, { ...p, status, decidedAt: ctx.time, membersAtDecision: members });
   ctx.emit(`identity.proposal_${status}`, { proposal: p.id, action: p.action.kind });
@@ -60,7 +75,8 @@ function execute(ctx: BlockContext, a: ProposalAction): void {
     }
     case 'remove_organisation': {
       const org = mustGet(ctx, a.oin);
-      if (org.member && memberOins(ctx.kv).length === 1) fail(E.last_member, 'The last consortium member cannot be removed.');
+      if (org.member && memberOins(ctx.kv).length === 1)
+        fail(E.last_member, 'The last consortium member cannot be removed.');
       for (const k of org.keys) if (k.revokedAtHeight === undefined) ctx.kv.delete(keys.key(k.pubKey));
       if (org.validator) removeValidator(ctx, org);
       ctx.kv.delete(keys.org(a.oin));
@@ -69,7 +85,8 @@ function execute(ctx: BlockContext, a: ProposalAction): void {
     }
     case 'grant_role': {
       const org = mustGet(ctx, a.oin);
-      if (org.roles.includes(a.role)) fail(E.role_already_granted, `${a.oin} already has the role ${a.role}.`);
+      if (org.roles.includes(a.role))
+        fail(E.role_already_granted, `${a.oin} already has the role ${a.role}.`);
       putOrg(ctx.kv, { ...org, roles: [...org.roles, a.role].sort() });
       ctx.emit('identity.role_granted', { oin: a.oin, role: a.role });
       return;
@@ -83,7 +100,8 @@ function execute(ctx: BlockContext, a: ProposalAction): void {
     }
     case 'set_member': {
       const org = mustGet(ctx, a.oin);
-      if (!a.member && org.member && memberOins(ctx.kv).length === 1) fail(E.last_member, 'The last consortium member cannot leave.');
+      if (!a.member && org.member && memberOins(ctx.kv).length === 1)
+        fail(E.last_member, 'The last consortium member cannot leave.');
       putOrg(ctx.kv, { ...org, member: a.member });
       ctx.emit('identity.membership_changed', { oin: a.oin, member: a.member });
       return;
@@ -95,7 +113,8 @@ function execute(ctx: BlockContext, a: ProposalAction): void {
         return;
       }
       const owner = JSON.parse(ctx.kv.get(keys.validator(a.pubKey)) ?? 'null') as { oin: string } | null;
-      if (owner && owner.oin !== a.oin) fail(E.validator_in_use, `Validator key ${a.pubKey} belongs to ${owner.oin}.`);
+      if (owner && owner.oin !== a.oin)
+        fail(E.validator_in_use, `Validator key ${a.pubKey} belongs to ${owner.oin}.`);
       if (org.validator && org.validator.pubKey !== a.pubKey) {
         ctx.kv.delete(keys.validator(org.validator.pubKey));
         ctx.addValidatorUpdate({ pubKey: org.validator.pubKey, power: 0 });
@@ -118,7 +137,8 @@ function execute(ctx: BlockContext, a: ProposalAction): void {
 function removeValidator(ctx: BlockContext, org: Organisation): void {
   if (!org.validator) return;
   const remaining = listOrgs(ctx.kv).filter((o) => o.validator && o.oin !== org.oin).length;
-  if (remaining === 0) fail(E.validator_in_use, 'The last validator cannot be removed: the ledger would stop.');
+  if (remaining === 0)
+    fail(E.validator_in_use, 'The last validator cannot be removed: the ledger would stop.');
   ctx.kv.delete(keys.validator(org.validator.pubKey));
   ctx.addValidatorUpdate({ pubKey: org.validator.pubKey, power: 0 });
   const { validator: _, ...rest } = org;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../core/ed25519-node.ts';
 import { fakeOin } from '../../node/genesis-builder.ts';
-import { type TestChain, createTestChain } from '../../testing/test-chain.ts';
+import { createTestChain, type TestChain } from '../../testing/test-chain.ts';
 import { getOrg, getProposal } from './state.ts';
 
 let chain: TestChain;
@@ -25,12 +25,19 @@ async function threeMembers() {
 describe('governance', () => {
   it('adds an organisation only after more than two thirds of the members approve', async () => {
     const c = await threeMembers();
-    const [a, b, m3] = c.orgs as [typeof c.orgs[0], typeof c.orgs[0], typeof c.orgs[0]];
+    const [a, b, m3] = c.orgs as [(typeof c.orgs)[0], (typeof c.orgs)[0], (typeof c.orgs)[0]];
     const newKey = generateKeyPair();
     const oin = fakeOin(42);
     const submitted = await c.send(a, 'identity.submit_proposal', {
       title: 'Nieuwe partner',
-      action: { kind: 'add_organisation', oin, name: 'Nieuwe partner (test)', roles: ['provider'], keys: [newKey.publicKey], member: false },
+      action: {
+        kind: 'add_organisation',
+        oin,
+        name: 'Nieuwe partner (test)',
+        roles: ['provider'],
+        keys: [newKey.publicKey],
+        member: false,
+      },
       deadline: later(c, 3600),
     });
     expect(submitted.code).toBe(0);

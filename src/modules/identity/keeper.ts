@@ -4,7 +4,7 @@ import type { TxContext } from '../../app/module.ts';
 import { getJson } from '../../app/typed-kv.ts';
 import { fail } from '../../core/errors.ts';
 import { IdentityErrors as E } from './errors.ts';
-import { type Organisation, getOrg, keys } from './state.ts';
+import { getOrg, keys, type Organisation } from './state.ts';
 
 export type { Organisation } from './state.ts';
 export { getOrg, listOrgs } from './state.ts';
@@ -19,7 +19,10 @@ export function orgOfKey(kv: KVRead, pubKey: string): Organisation | undefined {
 export function requireSignerOrg(ctx: TxContext): Organisation {
   const org = orgOfKey(ctx.kv, ctx.signer);
   if (!org) {
-    fail(E.not_organisation_key, 'Only an organisation can do this, and the signing key belongs to no organisation. Sign with a key of your organisation.');
+    fail(
+      E.not_organisation_key,
+      'Only an organisation can do this, and the signing key belongs to no organisation. Sign with a key of your organisation.',
+    );
   }
   ctx.involve(org.oin);
   return org;
@@ -29,7 +32,11 @@ export function requireSignerOrg(ctx: TxContext): Organisation {
 export function requireSignerRole(ctx: TxContext, role: string): Organisation {
   const org = requireSignerOrg(ctx);
   if (!org.roles.includes(role)) {
-    fail(E.missing_role, `Organisation ${org.oin} does not have the role "${role}". A governance proposal can grant it.`, { role });
+    fail(
+      E.missing_role,
+      `Organisation ${org.oin} does not have the role "${role}". A governance proposal can grant it.`,
+      { role },
+    );
   }
   return org;
 }
@@ -40,6 +47,7 @@ export function hasRole(kv: KVRead, oin: string, role: string): boolean {
 
 export function requireOrg(kv: KVRead, oin: string): Organisation {
   const org = getOrg(kv, oin);
-  if (!org) fail(E.unknown_organisation, `No organisation with OIN ${oin} is registered on this ledger.`, { oin });
+  if (!org)
+    fail(E.unknown_organisation, `No organisation with OIN ${oin} is registered on this ledger.`, { oin });
   return org;
 }

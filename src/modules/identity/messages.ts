@@ -5,7 +5,7 @@ import { IdentityErrors as E } from './errors.ts';
 import { addKey, decide } from './governance.ts';
 import { requireSignerOrg } from './keeper.ts';
 import { addKeySchema, revokeKeySchema, submitProposalSchema, voteSchema } from './schemas.ts';
-import { type Proposal, getParams, getProposal, keys, putOrg, putProposal } from './state.ts';
+import { getParams, getProposal, keys, type Proposal, putOrg, putProposal } from './state.ts';
 
 export const addOrgKey = defineMessage({
   type: 'identity.add_key',
@@ -28,7 +28,10 @@ export const revokeOrgKey = defineMessage({
     const key = org.keys.find((k) => k.pubKey === body.pubKey && k.revokedAtHeight === undefined);
     if (!key) fail(E.unknown_key, `Key ${body.pubKey} is not an active key of ${org.oin}.`);
     if (org.keys.filter((k) => k.revokedAtHeight === undefined).length === 1) {
-      fail(E.last_key, 'This is the organisation’s last active key. Add a new key first, then revoke this one.');
+      fail(
+        E.last_key,
+        'This is the organisation’s last active key. Add a new key first, then revoke this one.',
+      );
     }
     key.revokedAtHeight = ctx.height;
     ctx.kv.delete(keys.key(body.pubKey));
@@ -43,7 +46,8 @@ export const submitProposal = defineMessage({
   schema: submitProposalSchema,
   handle(ctx, body) {
     const org = requireSignerOrg(ctx);
-    if (!org.member) fail(E.not_member, `Organisation ${org.oin} is not a consortium member and cannot propose.`);
+    if (!org.member)
+      fail(E.not_member, `Organisation ${org.oin} is not a consortium member and cannot propose.`);
     const params = getParams(ctx.kv);
     const seconds = (Date.parse(body.deadline) - Date.parse(ctx.time)) / 1000;
     if (!(seconds >= params.minVotingSeconds && seconds <= params.maxVotingSeconds)) {
@@ -79,11 +83,15 @@ export const voteOnProposal = defineMessage({
   schema: voteSchema,
   handle(ctx, body) {
     const org = requireSignerOrg(ctx);
-    if (!org.member) fail(E.not_member, `Organisation ${org.oin} is not a consortium member and cannot vote.`);
+    if (!org.member)
+      fail(E.not_member, `Organisation ${org.oin} is not a consortium member and cannot vote.`);
     const p = getProposal(ctx.kv, body.proposalId);
     if (!p) fail(E.unknown_proposal, `There is no proposal ${body.proposalId}.`);
     if (p.status !== 'open' || p.deadline <= ctx.time) {
-      fail(E.proposal_closed, `Proposal ${p.id} is ${p.status === 'open' ? 'past its deadline' : p.status}; votes are no longer counted.`);
+      fail(
+        E.proposal_closed,
+        `Proposal ${p.id} is ${p.status === 'open' ? 'past its deadline' : p.status}; votes are no longer counted.`,
+      );
     }
     if (p.approvals.includes(org.oin) || p.rejections.includes(org.oin)) {
       fail(E.already_voted, `Organisation ${org.oin} already voted on proposal ${p.id}.`);

@@ -1,6 +1,6 @@
 import type { KVRead } from '../../app/kv.ts';
 import { listJson } from '../../app/typed-kv.ts';
-import { type Proposal, getOrg, getProposal, keys, listOrgs } from './state.ts';
+import { getOrg, getProposal, keys, listOrgs, type Proposal } from './state.ts';
 
 export function listProposals(kv: KVRead, status?: string): Proposal[] {
   const all = [...listJson<Proposal>(kv, keys.proposalPrefix)].map(([, p]) => p);

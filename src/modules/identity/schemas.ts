@@ -42,7 +42,11 @@ export const actionSchema = z.discriminatedUnion('kind', [
 
 export const addKeySchema = z.strictObject({ pubKey: pubKeySchema });
 export const revokeKeySchema = z.strictObject({ pubKey: pubKeySchema });
-export const submitProposalSchema = z.strictObject({ title: labelSchema, action: actionSchema, deadline: timeSchema });
+export const submitProposalSchema = z.strictObject({
+  title: labelSchema,
+  action: actionSchema,
+  deadline: timeSchema,
+});
 export const voteSchema = z.strictObject({ proposalId: idSchema, approve: z.boolean() });
 
 export const genesisOrgSchema = z.strictObject({

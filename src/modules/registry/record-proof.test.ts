@@ -159,7 +159,7 @@ describe('record proofs', () => {
         }
         return !verifyRecordProof(flipped, { ...trust, recordId: id }).valid;
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -2,6 +2,8 @@
 // and an issuer no class names. Everything here is fake test data.
 import { sha256Hex } from '../../core/hash-node.ts';
 import { createTestChain, type TestChain, type TestKey } from '../../testing/test-chain.ts';
+import { identityModule } from '../identity/index.ts';
+import { registryModule } from './index.ts';
 import type { RegisterClassDefinition } from './keeper.ts';
 
 export interface RegistryFixture {
@@ -17,6 +19,8 @@ export interface RegistryFixture {
 
 export async function registryFixture(): Promise<RegistryFixture> {
   const chain = await createTestChain({
+    // Only the modules the registry builds on, so these tests judge the registry alone.
+    modules: [identityModule, registryModule],
     // Genesis "now": before the first block, proposals are checked against the genesis time, and a
     // deadline must lie within the voting period of both that time and the first block's.
     genesisTime: new Date().toISOString(),

@@ -1,8 +1,17 @@
 // Read-only views of the voting state, shared by ABCI queries, the API and the CLI.
 import type { KVRead } from '../../app/kv.ts';
 import { getJson } from '../../app/typed-kv.ts';
-import { type Ballot, type Election, getBallot, getElection, keys, listBallots, listElections, listIssuance } from './state.ts';
-import { type Tally, type TallyRecord, computeTally } from './tally.ts';
+import {
+  type Ballot,
+  type Election,
+  getBallot,
+  getElection,
+  keys,
+  listBallots,
+  listElections,
+  listIssuance,
+} from './state.ts';
+import { computeTally, type Tally, type TallyRecord } from './tally.ts';
 
 /**
  * The tally of an election: null while voting is open (commitments reveal nothing yet),

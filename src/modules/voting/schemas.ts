@@ -1,17 +1,36 @@
 // Body schemas of the voting messages, shared by the ledger, the API and the CLI.
 import { z } from 'zod';
-import { idSchema, labelSchema, oinSchema, positiveCentsSchema, sha256Schema, timeSchema } from '../../core/schemas.ts';
+import {
+  idSchema,
+  labelSchema,
+  oinSchema,
+  positiveCentsSchema,
+  sha256Schema,
+  timeSchema,
+} from '../../core/schemas.ts';
 import { MAX_MODULUS_BITS, MIN_MODULUS_BITS } from './token-message.ts';
 
 const hexOf = (minBytes: number, maxBytes: number, what: string) =>
   z
     .string()
     .regex(/^([0-9a-f]{2})+$/, `must be ${what} in lowercase hex`)
-    .refine((s) => s.length >= 2 * minBytes && s.length <= 2 * maxBytes, `must be ${minBytes} to ${maxBytes} bytes`);
+    .refine(
+      (s) => s.length >= 2 * minBytes && s.length <= 2 * maxBytes,
+      `must be ${minBytes} to ${maxBytes} bytes`,
+    );
 
-export const questionTextSchema = z.string().min(1).max(500).regex(/^[^\u0000-\u001f]*$/, 'must not contain control characters');
+// Same rule as labelSchema (no control characters), for the longer text of a question.
+export const questionTextSchema = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((s) => !/[\p{Cc}]/u.test(s), 'must not contain control characters');
 
-export const projectSchema = z.strictObject({ id: idSchema, title: labelSchema, costCents: positiveCentsSchema });
+export const projectSchema = z.strictObject({
+  id: idSchema,
+  title: labelSchema,
+  costCents: positiveCentsSchema,
+});
 export const optionSchema = z.strictObject({ id: idSchema, label: labelSchema });
 export const questionSchema = z.strictObject({
   id: idSchema,
@@ -20,10 +39,20 @@ export const questionSchema = z.strictObject({
 });
 
 // Ids name projects, questions and options in ballots, so each must be unique where it is used.
-function uniqueIds(items: Array<{ id: string }>, ctx: z.RefinementCtx, what: string, path: PropertyKey[] = []): void {
+function uniqueIds(
+  items: Array<{ id: string }>,
+  ctx: z.RefinementCtx,
+  what: string,
+  path: PropertyKey[] = [],
+): void {
   const seen = new Set<string>();
   for (const [i, item] of items.entries()) {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `${what} id "${item.id}" appears twice` });
+    if (seen.has(item.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i, 'id'],
+        message: `${what} id "${item.id}" appears twice`,
+      });
     seen.add(item.id);
   }
 }
@@ -71,7 +100,7 @@ export const createElectionSchema = z.strictObject({
 export const publishRegistrarKeySchema = z.strictObject({
   electionId: idSchema,
   /** RSA public key, SubjectPublicKeyInfo DER in lowercase hex. */
-  publicKey: hexOf(200, 1024, 'a DER SubjectPublicKeyInfo'),
+  publicKey: hexOf(64, 1024, 'a DER SubjectPublicKeyInfo'),
   /** How many residents are eligible: the registrar can never record more issued tokens. */
   voterQuota: z.number().int().min(1).max(10_000_000),
 });

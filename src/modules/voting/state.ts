@@ -2,8 +2,8 @@
 // resident: ballots are keyed by token hash, issuance is a count.
 import type { KVRead, KVWrite } from '../../app/kv.ts';
 import { getJson, listJson, putJson } from '../../app/typed-kv.ts';
-import type { BallotChoice } from './token-message.ts';
 import type { BallotSpec } from './schemas.ts';
+import type { BallotChoice } from './token-message.ts';
 
 export type ElectionStatus = 'open' | 'revealing' | 'tallied';
 
@@ -80,14 +80,22 @@ export const getElection = (kv: KVRead, id: string) => getJson<Election>(kv, key
 export const putElection = (kv: KVWrite, e: Election) => putJson(kv, keys.election(e.id), e);
 export const getBallot = (kv: KVRead, electionId: string, tokenHash: string) =>
   getJson<Ballot>(kv, keys.ballot(electionId, tokenHash));
-export const putBallot = (kv: KVWrite, electionId: string, b: Ballot) => putJson(kv, keys.ballot(electionId, b.tokenHash), b);
+export const putBallot = (kv: KVWrite, electionId: string, b: Ballot) =>
+  putJson(kv, keys.ballot(electionId, b.tokenHash), b);
 
-export function listBallots(kv: KVRead, electionId: string, opts?: { limit?: number; after?: string }): Ballot[] {
+export function listBallots(
+  kv: KVRead,
+  electionId: string,
+  opts?: { limit?: number; after?: string },
+): Ballot[] {
   const prefix = keys.ballotPrefix(electionId);
   const start = opts?.after ? `${prefix}${opts.after}\x00` : undefined;
-  return [...listJson<Ballot>(kv, prefix, { ...(opts?.limit ? { limit: opts.limit } : {}), ...(start ? { start } : {}) })].map(
-    ([, b]) => b,
-  );
+  return [
+    ...listJson<Ballot>(kv, prefix, {
+      ...(opts?.limit ? { limit: opts.limit } : {}),
+      ...(start ? { start } : {}),
+    }),
+  ].map(([, b]) => b);
 }
 
 export function listIssuance(kv: KVRead, electionId: string): IssuanceRecord[] {
@@ -97,6 +105,9 @@ export function listIssuance(kv: KVRead, electionId: string): IssuanceRecord[] {
 export function listElections(kv: KVRead, opts?: { limit?: number; after?: string }): Election[] {
   const start = opts?.after ? `${keys.election(opts.after)}\x00` : undefined;
   return [
-    ...listJson<Election>(kv, keys.electionPrefix, { ...(opts?.limit ? { limit: opts.limit } : {}), ...(start ? { start } : {}) }),
+    ...listJson<Election>(kv, keys.electionPrefix, {
+      ...(opts?.limit ? { limit: opts.limit } : {}),
+      ...(start ? { start } : {}),
+    }),
   ].map(([, e]) => e);
 }

@@ -56,10 +56,18 @@ export function computeTally(kv: KVRead, e: Election, final: boolean): Tally {
   const choices = revealed.map((b) => b.revealed!.choice);
   if (e.ballot.kind === 'budget') {
     const votes = new Map(e.ballot.projects.map((p) => [p.id, 0]));
-    for (const c of choices) if ('projects' in c) for (const id of c.projects) votes.set(id, (votes.get(id) ?? 0) + 1);
-    const projects = e.ballot.projects.map((p) => ({ id: p.id, costCents: p.costCents, votes: votes.get(p.id) ?? 0 }));
+    for (const c of choices)
+      if ('projects' in c) for (const id of c.projects) votes.set(id, (votes.get(id) ?? 0) + 1);
+    const projects = e.ballot.projects.map((p) => ({
+      id: p.id,
+      costCents: p.costCents,
+      votes: votes.get(p.id) ?? 0,
+    }));
     const { funded, fundedCents } = fund(projects, BigInt(e.ballot.budgetCents));
-    return { ...base, budget: { budgetCents: e.ballot.budgetCents, projects, funded, fundedCents: String(fundedCents) } };
+    return {
+      ...base,
+      budget: { budgetCents: e.ballot.budgetCents, projects, funded, fundedCents: String(fundedCents) },
+    };
   }
   const questions = e.ballot.questions.map((q) => {
     const counts = new Map(q.options.map((o) => [o.id, 0]));
@@ -70,7 +78,11 @@ export function computeTally(kv: KVRead, e: Election, final: boolean): Tally {
       answered++;
       counts.set(a.option, (counts.get(a.option) ?? 0) + 1);
     }
-    return { id: q.id, options: q.options.map((o) => ({ id: o.id, votes: counts.get(o.id) ?? 0 })), abstentions: choices.length - answered };
+    return {
+      id: q.id,
+      options: q.options.map((o) => ({ id: o.id, votes: counts.get(o.id) ?? 0 })),
+      abstentions: choices.length - answered,
+    };
   });
   return { ...base, consultation: { questions } };
 }
@@ -107,9 +119,12 @@ export function tallyRecord(t: Tally): TallyRecord {
 /** End-block: closes voting and, after the reveal period, stores the final tally. */
 export function advancePhases(ctx: BlockContext): void {
   const due: Array<{ key: string; id: string; phase: DuePhase }> = [];
+  // Read to the end rather than break at the first future deadline: leaving a store iterator
+  // open keeps its SQLite statement busy and the block commit fails. Only pending deadlines are
+  // kept (two per election still open), so this stays small.
   for (const [k] of ctx.kv.iterate(keys.duePrefix)) {
     const rest = k.slice(keys.duePrefix.length);
-    if (rest.slice(0, 24) > ctx.time) break; // keys sort by deadline
+    if (rest.slice(0, 24) > ctx.time) continue;
     const [id, phase] = rest.slice(25).split('/') as [string, DuePhase];
     due.push({ key: k, id, phase });
   }
@@ -124,7 +139,11 @@ export function advancePhases(ctx: BlockContext): void {
       const tally = computeTally(ctx.kv, e, true);
       putJson(ctx.kv, keys.tally(e.id), tallyRecord(tally));
       putElection(ctx.kv, { ...e, status: 'tallied' });
-      ctx.emit('voting.tallied', { election: e.id, ballotsCounted: tally.ballotsCounted, digest: tally.countedBallotsDigest });
+      ctx.emit('voting.tallied', {
+        election: e.id,
+        ballotsCounted: tally.ballotsCounted,
+        digest: tally.countedBallotsDigest,
+      });
     }
   }
 }

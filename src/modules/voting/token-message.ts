@@ -47,6 +47,13 @@ export function tokenHash(prefixHex: string, electionId: string, ballotKey: stri
  * copying someone else's commitment; the 32-byte random salt stops anyone from guessing the
  * choice by trying all options.
  */
-export function ballotCommitment(electionId: string, tokenHashHex: string, choice: BallotChoice, saltHex: string): string {
-  return sha256Hex(canonicalJson({ domain: `${DOMAIN}:ballot`, electionId, tokenHash: tokenHashHex, choice, salt: saltHex }));
+export function ballotCommitment(
+  electionId: string,
+  tokenHashHex: string,
+  choice: BallotChoice,
+  saltHex: string,
+): string {
+  return sha256Hex(
+    canonicalJson({ domain: `${DOMAIN}:ballot`, electionId, tokenHash: tokenHashHex, choice, salt: saltHex }),
+  );
 }

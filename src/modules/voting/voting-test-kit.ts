@@ -1,10 +1,16 @@
 // Test helpers for the voting module: a chain whose block clock the test moves (election windows
 // span days), an organiser and a registrar, and voters with tokens. Everything here is fake.
-import { type KeyObject, constants, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { constants, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import { toHex } from '../../core/bytes.ts';
-import { type TestChain, type TestKey, createTestChain } from '../../testing/test-chain.ts';
+import { createTestChain, type TestChain, type TestKey } from '../../testing/test-chain.ts';
 import type { CreateElectionBody } from './schemas.ts';
-import { type BallotChoice, PSS_SALT_BYTES, ballotCommitment, tokenHash, tokenInput } from './token-message.ts';
+import {
+  type BallotChoice,
+  ballotCommitment,
+  PSS_SALT_BYTES,
+  tokenHash,
+  tokenInput,
+} from './token-message.ts';
 
 export const T0 = '2026-01-01T00:00:00.000Z';
 const HOUR = 3600_000;
@@ -19,7 +25,10 @@ export const WINDOWS = {
   revealClosesAt: at(20),
 };
 
-export function budgetElection(id = 'buurtbudget', over: Partial<CreateElectionBody> = {}): Omit<CreateElectionBody, 'registrarOin'> {
+export function budgetElection(
+  id = 'buurtbudget',
+  over: Partial<CreateElectionBody> = {},
+): Omit<CreateElectionBody, 'registrarOin'> {
   return {
     id,
     title: 'Buurtbudget testwijk',
@@ -48,7 +57,10 @@ let cachedKeys: RegistrarKeys | undefined;
 /** One 2048-bit key per test file: generating RSA keys is slow and the tests do not need fresh ones. */
 export function registrarKeys(): RegistrarKeys {
   if (!cachedKeys) {
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 65537 });
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicExponent: 65537,
+    });
     cachedKeys = { spkiHex: publicKey.export({ format: 'der', type: 'spki' }).toString('hex'), privateKey };
   }
   return cachedKeys;
@@ -69,8 +81,17 @@ export function newVoter(chain: TestChain, electionId: string, keys: RegistrarKe
   const key = chain.newAccount();
   const tokenPrefix = toHex(randomBytes(32));
   const input = tokenInput(tokenPrefix, electionId, key.publicKey);
-  const sig = sign('sha384', input, { key: keys.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: PSS_SALT_BYTES });
-  return { key, tokenPrefix, tokenSignature: sig.toString('hex'), tokenHash: tokenHash(tokenPrefix, electionId, key.publicKey) };
+  const sig = sign('sha384', input, {
+    key: keys.privateKey,
+    padding: constants.RSA_PKCS1_PSS_PADDING,
+    saltLength: PSS_SALT_BYTES,
+  });
+  return {
+    key,
+    tokenPrefix,
+    tokenSignature: sig.toString('hex'),
+    tokenHash: tokenHash(tokenPrefix, electionId, key.publicKey),
+  };
 }
 
 export function commit(electionId: string, voter: Voter, choice: BallotChoice) {
@@ -87,7 +108,11 @@ export interface VotingKit {
   /** Creates an election, publishes the registrar key with `quota` and records `issued` tokens. */
   openElection(body: Omit<CreateElectionBody, 'registrarOin'>, quota: number, issued: number): Promise<void>;
   cast(electionId: string, voter: Voter, commitment: string): ReturnType<TestChain['trySend']>;
-  reveal(electionId: string, voter: Voter, c: { choice: BallotChoice; salt: string }): ReturnType<TestChain['trySend']>;
+  reveal(
+    electionId: string,
+    voter: Voter,
+    c: { choice: BallotChoice; salt: string },
+  ): ReturnType<TestChain['trySend']>;
 }
 
 export async function createVotingChain(): Promise<VotingKit> {
@@ -109,7 +134,11 @@ export async function createVotingChain(): Promise<VotingKit> {
     },
     async openElection(body, quota, issued) {
       await chain.send(organiser, 'voting.create_election', { ...body, registrarOin: registrar.oin });
-      await chain.send(registrar, 'voting.publish_registrar_key', { electionId: body.id, publicKey: registrarKeys().spkiHex, voterQuota: quota });
+      await chain.send(registrar, 'voting.publish_registrar_key', {
+        electionId: body.id,
+        publicKey: registrarKeys().spkiHex,
+        voterQuota: quota,
+      });
       if (issued > 0) {
         if (now < Date.parse(body.registrationOpensAt)) await kit.advanceTo(body.registrationOpensAt);
         await chain.send(registrar, 'voting.record_issuance', { electionId: body.id, count: issued });
@@ -123,7 +152,12 @@ export async function createVotingChain(): Promise<VotingKit> {
         commitment,
       }),
     reveal: (electionId, voter, c) =>
-      chain.trySend(chain.newAccount(), 'voting.reveal_ballot', { electionId, tokenHash: voter.tokenHash, choice: c.choice, salt: c.salt }),
+      chain.trySend(chain.newAccount(), 'voting.reveal_ballot', {
+        electionId,
+        tokenHash: voter.tokenHash,
+        choice: c.choice,
+        salt: c.salt,
+      }),
   };
   return kit;
 }

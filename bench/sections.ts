@@ -1,0 +1,7 @@
+// Further benchmark sections (budgets, CometBFT network, ...): each returns its markdown lines.
+export interface BenchSection {
+  name: string;
+  run(opts: { quick: boolean; log: (line: string) => void }): Promise<string[]>;
+}
+
+export const BENCH_SECTIONS: BenchSection[] = [];

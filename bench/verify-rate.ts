@@ -1,0 +1,8 @@
+// Independent verify/replay rate of a stored chain (signatures on worker threads, replay on main).
+import { verifyChain } from '../src/node/verify-chain.ts';
+
+export async function benchVerify(dbPath: string) {
+  const r = await verifyChain({ dbPath, workers: 2 });
+  if (!r.ok) throw new Error(`verify failed at ${r.firstBadHeight}: ${r.reason}`);
+  return { txs: r.txs, blocks: r.height, seconds: r.seconds, txPerSecond: Math.round(r.txs / r.seconds) };
+}

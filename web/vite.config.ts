@@ -1,0 +1,38 @@
+// Builds the web app into web/dist, which the node serves at /. The app imports the ledger's own
+// TypeScript (client, canonical JSON, receipt and proof checks), so one implementation is shared by
+// node, CLI and browser; the guard below fails the build if node-only code would reach the bundle.
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const NODE_ONLY = /^(node:|better-sqlite3$|(fs|path|crypto|os|child_process|worker_threads|net|http|url)$)/;
+
+function browserOnly(): Plugin {
+  return {
+    name: 'ketenboek-browser-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (NODE_ONLY.test(source)) {
+        this.error(`"${source}" (imported by ${importer}) is node-only and must not reach the browser bundle`);
+      }
+      return null;
+    },
+  };
+}
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [browserOnly()],
+  oxc: { jsx: { runtime: 'automatic' } },
+  logLevel: 'warn',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: false,
+    chunkSizeWarningLimit: 2048,
+  },
+  // `npm run dev:web` against a node on 8080 (the node itself serves web/dist in every other case).
+  server: { proxy: { '/v1': 'http://127.0.0.1:8080' } },
+});

@@ -12,7 +12,9 @@ function browserOnly(): Plugin {
     enforce: 'pre',
     resolveId(source, importer) {
       if (NODE_ONLY.test(source)) {
-        this.error(`"${source}" (imported by ${importer}) is node-only and must not reach the browser bundle`);
+        this.error(
+          `"${source}" (imported by ${importer}) is node-only and must not reach the browser bundle`,
+        );
       }
       return null;
     },

@@ -104,6 +104,16 @@ describe('GET /v1/events', () => {
     byParticipant.close();
   });
 
+  it('filters by module with a wildcard type such as identity.*', async () => {
+    const org = t.chain.orgs[0]!;
+    const byModule = await openEvents(`${t.url}/v1/events?types=identity.*`);
+    await t.chain.send(t.chain.newAccount(), 'anchor.create', anchorBody());
+    const addKey = await t.chain.send(org, 'identity.add_key', { pubKey: t.chain.newAccount().publicKey });
+    expect(data(await byModule.next())).toMatchObject({ hash: addKey.hash, type: 'identity.add_key' });
+    expect(await byModule.nextOrNone(100)).toBeUndefined();
+    byModule.close();
+  });
+
   it('sends heartbeat comments and stops listening to the node when the client goes away', async () => {
     const engine = t.chain.engine;
     const settle = async (count: number) => {

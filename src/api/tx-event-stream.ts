@@ -34,6 +34,13 @@ export function parseCursor(s: string): Cursor {
   return { height: Number(h), index: Number(i) };
 }
 
+/** Exact tx types, or "<module>.*" for every tx type of a module. */
+function typeMatches(types: ReadonlySet<string>, type: string): boolean {
+  if (types.has(type)) return true;
+  const dot = type.indexOf('.');
+  return dot > 0 && types.has(`${type.slice(0, dot)}.*`);
+}
+
 const isAfter = (t: Cursor, c: Cursor) => t.height > c.height || (t.height === c.height && t.index > c.index);
 
 export function txEventData(t: StoredTx, time: string) {
@@ -102,7 +109,7 @@ export async function streamTxEvents(
     if (!isAfter(t, cursor)) return;
     cursor = { height: t.height, index: t.index };
     const data = txEventData(t, time);
-    if (filter.types && (data.type === null || !filter.types.has(data.type))) return;
+    if (filter.types && (data.type === null || !typeMatches(filter.types, data.type))) return;
     if (filter.participant && !data.participants.includes(filter.participant)) return;
     await sink.send(formatCursor(cursor), JSON.stringify(data));
   };

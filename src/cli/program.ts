@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { defaultHome } from '../node/home.ts';
+import { registerCasesCommands } from './commands/cases.ts';
 import { registerEventsCommand } from './commands/events.ts';
 import { registerKeysCommands } from './commands/keys.ts';
 import { registerNetworkCommand } from './commands/network.ts';
@@ -11,6 +12,7 @@ import { registerRegistryCommands } from './commands/registry.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { registerTxCommands } from './commands/tx/index.ts';
 import { registerVerifyCommand } from './commands/verify.ts';
+import { registerVotingCommands } from './commands/voting.ts';
 
 export const DEFAULT_NODE_URL = 'http://127.0.0.1:8080';
 
@@ -21,6 +23,8 @@ const COMMANDS: Array<(program: Command) => void> = [
   registerQueryCommands,
   registerReceiptCommands,
   registerRegistryCommands,
+  registerCasesCommands,
+  registerVotingCommands,
   registerVerifyCommand,
   registerEventsCommand,
   registerNetworkCommand,

@@ -10,6 +10,11 @@ export {
 export type { EventSubscription, EventsOptions } from './events.ts';
 export type { MessageSender, ModuleClientContext, SendOptions } from './message-sender.ts';
 export type { AnchorClient, AnchorCreateBody } from './modules/anchor.ts';
+export {
+  type CaseDocumentsClient,
+  type CaseDocumentsOptions,
+  caseDocuments,
+} from './modules/cases-documents.ts';
 export type {
   AddKeyBody,
   IdentityClient,

@@ -68,13 +68,13 @@ export function verifyReceiptWith(
     h.height === r.height ? true : `the header is for height ${h.height}, not ${r.height}`,
   );
   check('tx in block', () =>
-    proofAt(r.txProof, r.index) &&
+    proofAt(r.txProof, r.index, h.txCount) &&
     verifyMerkleProof(fromHex(h.txRoot), fromHex(r.txHash), r.txProof, crypto.sha256)
       ? true
       : 'the tx is not included in the block’s txRoot at its index',
   );
   check('result in block', () =>
-    proofAt(r.resultProof, r.index) &&
+    proofAt(r.resultProof, r.index, h.txCount) &&
     verifyMerkleProof(
       fromHex(h.resultsRoot),
       crypto.sha256(canonicalJson(r.result)),
@@ -134,6 +134,7 @@ export function verifyReceiptWith(
   return { valid: checks.every((c) => c.ok), checks };
 }
 
-function proofAt(p: MerkleProof, index: number): boolean {
-  return p.index === index;
+/** A Merkle audit path does not pin the leaf count: the signed header's txCount must. */
+function proofAt(p: MerkleProof, index: number, txCount: number): boolean {
+  return p.index === index && p.total === txCount;
 }

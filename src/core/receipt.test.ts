@@ -62,6 +62,8 @@ describe('receipts', () => {
     expect(alter((r) => (r.block.header.time = '2020-01-01T00:00:00.000Z')).valid).toBe(false);
     expect(alter((r) => (r.stateProof.proof.siblings[0] = '0'.repeat(64))).valid).toBe(false);
     expect(alter((r) => (r.txProof.index = 1 - r.txProof.index)).valid).toBe(false);
+    // An audit path alone does not fix the leaf count; the signed header's txCount must match.
+    expect(alter((r) => (r.txProof.total += 1)).valid).toBe(false);
     expect(alter((r) => (r.block.signatures = [])).valid).toBe(false);
     expect(alter((r) => (r.nextHeader!.prevHash = '0'.repeat(64))).valid).toBe(false);
     // A key outside the trusted validator set cannot vouch for a block.

@@ -86,9 +86,18 @@ export class DocStore {
    * Encrypts and keeps a document of an open case for an invited partner, and logs it. Returns the
    * hash to record with `cases.attach_document`; until then the document cannot be read.
    */
-  put(ledger: KVRead, caseId: string, actor: Actor, content: Uint8Array, meta: { kind: string; mediaType: string }): DocumentInfo {
+  put(
+    ledger: KVRead,
+    caseId: string,
+    actor: Actor,
+    content: Uint8Array,
+    meta: { kind: string; mediaType: string },
+  ): DocumentInfo {
     if (content.length > MAX_DOCUMENT_BYTES) {
-      fail(E.too_large, `A document may be at most ${MAX_DOCUMENT_BYTES} bytes; this one is ${content.length}.`);
+      fail(
+        E.too_large,
+        `A document may be at most ${MAX_DOCUMENT_BYTES} bytes; this one is ${content.length}.`,
+      );
     }
     const c = requireInvited(ledger, caseId, actor.oin);
     requireCanStore(ledger, c, meta.kind);
@@ -107,7 +116,9 @@ export class DocStore {
     this.db.transaction(() => {
       const sealed = seal(this.caseKey(caseId, true)!, concatBytes(salt, content), docAad(caseId, hash));
       this.db
-        .prepare('INSERT INTO documents (case_id, hash, kind, media_type, size, stored_by, stored_at, sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO documents (case_id, hash, kind, media_type, size, stored_by, stored_at, sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(caseId, hash, info.kind, info.mediaType, info.size, info.storedBy, info.storedAt, sealed);
       this.log.append({ action: 'store', actor, caseId, document: hash, purpose: `store ${meta.kind}` });
     })();
@@ -117,27 +128,44 @@ export class DocStore {
   /** Decrypts a document for an invited partner, after logging the read with its purpose. */
   read(ledger: KVRead, caseId: string, hash: string, actor: Actor, purpose: string): ReadDocument {
     if (purpose.trim().length < 3) {
-      fail(E.purpose_required, 'Say why you read this personal data (purpose, at least 3 characters); every read is logged with it.');
+      fail(
+        E.purpose_required,
+        'Say why you read this personal data (purpose, at least 3 characters); every read is logged with it.',
+      );
     }
     if (containsBsnLikeNumber(purpose)) {
-      fail(E.personal_data_in_purpose, 'The purpose looks like it contains a BSN; describe why you read the data, not whose data it is.');
+      fail(
+        E.personal_data_in_purpose,
+        'The purpose looks like it contains a BSN; describe why you read the data, not whose data it is.',
+      );
     }
     this.refuseIfErasedOnLedger(ledger, caseId);
     requireInvited(ledger, caseId, actor.oin);
     const row = this.row(caseId, hash);
-    if (!row) fail(E.unknown_document, `This node holds no document ${hash} of case ${caseId}; ask the partner that attached it.`);
+    if (!row)
+      fail(
+        E.unknown_document,
+        `This node holds no document ${hash} of case ${caseId}; ask the partner that attached it.`,
+      );
     if (!getCaseDocument(ledger, caseId, hash)) {
-      fail(E.not_attached, `Document ${hash} is not attached to case ${caseId} on the ledger yet; attach it with cases.attach_document first.`);
+      fail(
+        E.not_attached,
+        `Document ${hash} is not attached to case ${caseId} on the ledger yet; attach it with cases.attach_document first.`,
+      );
     }
     let plain: Uint8Array;
     try {
       plain = unseal(this.caseKey(caseId, false)!, row.sealed, docAad(caseId, hash));
     } catch {
-      fail(E.integrity, `Document ${hash} of case ${caseId} could not be decrypted: the stored copy is damaged.`);
+      fail(
+        E.integrity,
+        `Document ${hash} of case ${caseId} could not be decrypted: the stored copy is damaged.`,
+      );
     }
     const salt = plain.subarray(0, SALT_BYTES);
     const content = plain.subarray(SALT_BYTES);
-    if (sha256Hex(plain) !== hash) fail(E.integrity, `Document ${hash} of case ${caseId} does not match its hash.`);
+    if (sha256Hex(plain) !== hash)
+      fail(E.integrity, `Document ${hash} of case ${caseId} does not match its hash.`);
     this.log.append({ action: 'read', actor, caseId, document: hash, purpose: purpose.trim() });
     return { ...toInfo(row), content, salt: toHex(salt) };
   }
@@ -156,7 +184,9 @@ export class DocStore {
       if (this.isErasedHere(caseId)) return { documents: 0 };
       const documents = this.db.prepare('DELETE FROM documents WHERE case_id = ?').run(caseId).changes;
       this.db.prepare('DELETE FROM case_keys WHERE case_id = ?').run(caseId);
-      this.db.prepare('INSERT INTO erased_cases (case_id, erased_at, documents) VALUES (?, ?, ?)').run(caseId, this.clock().toISOString(), documents);
+      this.db
+        .prepare('INSERT INTO erased_cases (case_id, erased_at, documents) VALUES (?, ?, ?)')
+        .run(caseId, this.clock().toISOString(), documents);
       this.log.append({ action: 'erase', actor, caseId, document: null, purpose });
       return { documents };
     })();
@@ -167,12 +197,21 @@ export class DocStore {
 
   /** Erases here every case the ledger says was erased (at start-up and after each block). */
   sweepErased(ledger: KVRead, caseIds?: string[]): string[] {
-    const ids = caseIds ?? this.db.prepare<[], { case_id: string }>('SELECT case_id FROM case_keys').all().map((r) => r.case_id);
+    const ids =
+      caseIds ??
+      this.db
+        .prepare<[], { case_id: string }>('SELECT case_id FROM case_keys')
+        .all()
+        .map((r) => r.case_id);
     const erased: string[] = [];
     for (const id of ids) {
       const c = getCase(ledger, id);
       if (c?.status !== 'erased' || this.isErasedHere(id)) continue;
-      this.eraseCase(id, { oin: c.erasure?.by ?? '', pubKey: '' }, `erasure recorded on the ledger in tx ${c.erasure?.txHash}`);
+      this.eraseCase(
+        id,
+        { oin: c.erasure?.by ?? '', pubKey: '' },
+        `erasure recorded on the ledger in tx ${c.erasure?.txHash}`,
+      );
       erased.push(id);
     }
     return erased;
@@ -193,15 +232,20 @@ export class DocStore {
   }
 
   private requireNotErasedHere(caseId: string): void {
-    if (this.isErasedHere(caseId)) fail(E.erased, `The documents of case ${caseId} were erased; its key no longer exists.`);
+    if (this.isErasedHere(caseId))
+      fail(E.erased, `The documents of case ${caseId} were erased; its key no longer exists.`);
   }
 
   private row(caseId: string, hash: string): DocumentRow | undefined {
-    return this.db.prepare<[string, string], DocumentRow>('SELECT * FROM documents WHERE case_id = ? AND hash = ?').get(caseId, hash);
+    return this.db
+      .prepare<[string, string], DocumentRow>('SELECT * FROM documents WHERE case_id = ? AND hash = ?')
+      .get(caseId, hash);
   }
 
   private caseKey(caseId: string, create: boolean): Uint8Array | undefined {
-    const row = this.db.prepare<[string], { wrapped_key: Uint8Array }>('SELECT wrapped_key FROM case_keys WHERE case_id = ?').get(caseId);
+    const row = this.db
+      .prepare<[string], { wrapped_key: Uint8Array }>('SELECT wrapped_key FROM case_keys WHERE case_id = ?')
+      .get(caseId);
     if (row) return unseal(this.masterKey, row.wrapped_key, keyAad(caseId));
     if (!create) return undefined;
     const key = randomKey();
@@ -213,5 +257,13 @@ export class DocStore {
 }
 
 function toInfo(r: DocumentRow): DocumentInfo {
-  return { caseId: r.case_id, hash: r.hash, kind: r.kind, mediaType: r.media_type, size: r.size, storedBy: r.stored_by, storedAt: r.stored_at };
+  return {
+    caseId: r.case_id,
+    hash: r.hash,
+    kind: r.kind,
+    mediaType: r.media_type,
+    size: r.size,
+    storedBy: r.stored_by,
+    storedAt: r.stored_at,
+  };
 }

@@ -64,7 +64,9 @@ export function nodeDocstore(node: LedgerNode): DocStore {
 function erasedCaseIds(txs: StoredTx[]): string[] {
   const ids: string[] = [];
   for (const t of txs) {
-    const result = JSON.parse(t.result) as { events?: Array<{ type: string; attributes: Array<{ key: string; value: string }> }> };
+    const result = JSON.parse(t.result) as {
+      events?: Array<{ type: string; attributes: Array<{ key: string; value: string }> }>;
+    };
     for (const e of result.events ?? []) {
       if (e.type === 'cases.erased') ids.push(e.attributes.find((a) => a.key === 'case')?.value ?? '');
     }

@@ -49,11 +49,17 @@ export class ProcessingLog {
     private readonly db: Database.Database,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    db.exec('CREATE TABLE IF NOT EXISTS processing_log (seq INTEGER PRIMARY KEY, entry TEXT NOT NULL, hash TEXT NOT NULL)');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS processing_log (seq INTEGER PRIMARY KEY, entry TEXT NOT NULL, hash TEXT NOT NULL)',
+    );
     this.stmts = {
-      last: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM processing_log ORDER BY seq DESC LIMIT 1'),
+      last: db.prepare<[], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM processing_log ORDER BY seq DESC LIMIT 1',
+      ),
       insert: db.prepare('INSERT INTO processing_log (seq, entry, hash) VALUES (?, ?, ?)'),
-      all: db.prepare<[], { entry: string; hash: string }>('SELECT entry, hash FROM processing_log ORDER BY seq'),
+      all: db.prepare<[], { entry: string; hash: string }>(
+        'SELECT entry, hash FROM processing_log ORDER BY seq',
+      ),
     };
   }
 
@@ -102,7 +108,13 @@ export class ProcessingLog {
     for (const row of this.stmts.all.iterate()) {
       const e = JSON.parse(row.entry) as ProcessingEntry;
       const expectedSeq = count + 1;
-      const broken = (problem: string): LogVerification => ({ ok: false, count, head: prev, brokenAt: expectedSeq, problem });
+      const broken = (problem: string): LogVerification => ({
+        ok: false,
+        count,
+        head: prev,
+        brokenAt: expectedSeq,
+        problem,
+      });
       if (e.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing`);
       if (e.prevHash !== prev) return broken(`entry ${e.seq} does not follow on entry ${e.seq - 1}`);
       if (entryHash(e) !== row.hash) return broken(`entry ${e.seq} was changed after it was written`);
@@ -114,7 +126,13 @@ export class ProcessingLog {
       }
     }
     if (!anchorSeen) {
-      return { ok: false, count, head: prev, brokenAt: count + 1, problem: `the log ends before the anchored entry ${anchored?.seq}` };
+      return {
+        ok: false,
+        count,
+        head: prev,
+        brokenAt: count + 1,
+        problem: `the log ends before the anchored entry ${anchored?.seq}`,
+      };
     }
     return { ok: true, count, head: prev };
   }

@@ -6,4 +6,10 @@ import { identityModule } from './identity/index.ts';
 import { registryModule } from './registry/index.ts';
 import { votingModule } from './voting/index.ts';
 
-export const ALL_MODULES: Module[] = [identityModule, anchorModule, registryModule, casesModule, votingModule];
+export const ALL_MODULES: Module[] = [
+  identityModule,
+  anchorModule,
+  registryModule,
+  casesModule,
+  votingModule,
+];

@@ -2,6 +2,9 @@
 // municipality joins a real one (docs/network.md): its own keys, the network's genesis files as
 // they are, the existing nodes as peers. It starts as a full node that replays the chain; it
 // becomes a validator only when the members accept a governance proposal (set_validator).
+
+import { join } from 'node:path';
+import type { Genesis } from '../app/module.ts';
 import { generateKeyPair } from '../core/ed25519-node.ts';
 import { fakeOin } from '../node/genesis-builder.ts';
 import { readGenesis } from '../node/home.ts';
@@ -16,8 +19,6 @@ import {
   writeManifest,
 } from './network-layout.ts';
 import { configureNode, createNodeHome } from './node-home.ts';
-import type { Genesis } from '../app/module.ts';
-import { join } from 'node:path';
 
 export interface AddNodeOptions {
   dir: string;
@@ -31,7 +32,8 @@ export interface AddNodeOptions {
 
 export async function addNode(opts: AddNodeOptions): Promise<NetworkNode> {
   const manifest = readManifest(opts.dir);
-  if (manifest.nodes.some((n) => n.name === opts.name)) throw new Error(`the network already has a node "${opts.name}"`);
+  if (manifest.nodes.some((n) => n.name === opts.name))
+    throw new Error(`the network already has a node "${opts.name}"`);
   const keyring = new Keyring(networkPaths(opts.dir).keys);
   if (keyring.has(opts.name)) throw new Error(`a key named "${opts.name}" already exists in ${keyring.dir}`);
   // Demo OINs 1–8 are the demo organisations; joiners count on from 101.

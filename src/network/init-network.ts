@@ -34,7 +34,9 @@ export interface InitNetworkOptions {
 export async function initNetwork(opts: InitNetworkOptions): Promise<NetworkManifest> {
   const max = DEMO_ORGS.length;
   if (!Number.isInteger(opts.validators) || opts.validators < 1 || opts.validators > max) {
-    throw new Error(`--validators must be between 1 and ${max} (one per demo organisation), got ${opts.validators}`);
+    throw new Error(
+      `--validators must be between 1 and ${max} (one per demo organisation), got ${opts.validators}`,
+    );
   }
   const paths = networkPaths(opts.dir);
   if (existsSync(paths.manifest) || (existsSync(opts.dir) && readdirSync(opts.dir).length > 0)) {
@@ -60,7 +62,9 @@ export async function initNetwork(opts: InitNetworkOptions): Promise<NetworkMani
       roles: o.roles,
       keys: [orgKeys[i]!.publicKey],
       member: o.member,
-      ...(i < opts.validators ? { validator: { pubKey: nodeKeys[i]!.publicKey, power: VALIDATOR_POWER } } : {}),
+      ...(i < opts.validators
+        ? { validator: { pubKey: nodeKeys[i]!.publicKey, power: VALIDATOR_POWER } }
+        : {}),
     })),
     ...(opts.minVotingSeconds !== undefined ? { minVotingSeconds: opts.minVotingSeconds } : {}),
   });

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cometRpc, readFileTail, REPO_ROOT } from '../engines/cometbft/process.ts';
+import { cometRpc, REPO_ROOT, readFileTail } from '../engines/cometbft/process.ts';
 import {
   type NetworkNode,
   nodeHome,
@@ -40,7 +40,9 @@ export async function startNetwork(dir: string, opts: StartNodesOptions = {}): P
   for (const node of nodes) started.push(await spawnNode(dir, node));
   // Started together, waited for together: a node's replay does not need its peers.
   await Promise.all(
-    started.filter((s) => !s.alreadyRunning).map((s) => waitUntilUp(dir, selectNodes(manifest, [s.name])[0]!, s.pid, opts.timeoutMs ?? 90_000)),
+    started
+      .filter((s) => !s.alreadyRunning)
+      .map((s) => waitUntilUp(dir, selectNodes(manifest, [s.name])[0]!, s.pid, opts.timeoutMs ?? 90_000)),
   );
   return started;
 }
@@ -78,7 +80,9 @@ async function waitUntilUp(dir: string, node: NetworkNode, pid: number, timeoutM
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isOurProcess(pid, processMarkers(home).runNode)) {
-      throw new Error(`node ${node.name} stopped while starting; the end of ${nodePaths(home).nodeLog}:\n${logTail(home)}`);
+      throw new Error(
+        `node ${node.name} stopped while starting; the end of ${nodePaths(home).nodeLog}:\n${logTail(home)}`,
+      );
     }
     try {
       await cometRpc(rpcUrlOf(node), 'status');
@@ -87,7 +91,9 @@ async function waitUntilUp(dir: string, node: NetworkNode, pid: number, timeoutM
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  throw new Error(`node ${node.name} did not come up within ${timeoutMs} ms; the end of its log:\n${logTail(home)}`);
+  throw new Error(
+    `node ${node.name} did not come up within ${timeoutMs} ms; the end of its log:\n${logTail(home)}`,
+  );
 }
 
 export function logTail(home: string, lines = 30): string {
@@ -135,6 +141,30 @@ export async function killNode(dir: string, name: string, which: 'app' | 'all' =
   if (which === 'all' && cometbft !== undefined) signal(cometbft, 'SIGKILL');
   if (runNode !== undefined) await waitForExit(runNode, markers.runNode, 10_000);
   if (cometbft !== undefined) await waitForExit(cometbft, markers.cometbft, 10_000);
+}
+
+/**
+ * SIGKILL to every process of the network, synchronously: for exit hooks of tests and benchmarks,
+ * whose detached nodes would otherwise outlive them.
+ */
+export function killNetworkSync(dir: string): void {
+  let manifest: ReturnType<typeof readManifest>;
+  try {
+    manifest = readManifest(dir);
+  } catch {
+    return;
+  }
+  for (const node of manifest.nodes) {
+    const home = nodeHome(dir, node.name);
+    const paths = nodePaths(home);
+    const markers = processMarkers(home);
+    for (const pid of [
+      livePid(paths.runNodePid, markers.runNode),
+      livePid(paths.cometbftPid, markers.cometbft),
+    ]) {
+      if (pid !== undefined) signal(pid, 'SIGKILL');
+    }
+  }
 }
 
 /** Whether the node's app process runs. */

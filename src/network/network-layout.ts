@@ -88,7 +88,9 @@ export function portsFor(basePort: number, index: number): NodePorts {
 export function readManifest(dir: string): NetworkManifest {
   const path = networkPaths(dir).manifest;
   if (!existsSync(path)) {
-    throw new Error(`${dir} holds no network (no network.json); create one with "ketenboek network init --dir ${dir}"`);
+    throw new Error(
+      `${dir} holds no network (no network.json); create one with "ketenboek network init --dir ${dir}"`,
+    );
   }
   return JSON.parse(readFileSync(path, 'utf8')) as NetworkManifest;
 }
@@ -109,7 +111,9 @@ export function selectNodes(manifest: NetworkManifest, names: string[] = []): Ne
   return names.map((name) => {
     const node = manifest.nodes.find((n) => n.name === name);
     if (!node) {
-      throw new Error(`no node "${name}" in this network; nodes: ${manifest.nodes.map((n) => n.name).join(', ')}`);
+      throw new Error(
+        `no node "${name}" in this network; nodes: ${manifest.nodes.map((n) => n.name).join(', ')}`,
+      );
     }
     return node;
   });

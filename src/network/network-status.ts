@@ -3,9 +3,9 @@
 // hash come from the node's own REST API, i.e. from what its app has committed.
 import { cometbftAddress } from '../engines/cometbft/cometbft-keys.ts';
 import { cometRpc } from '../engines/cometbft/process.ts';
-import { apiUrlOf, type NetworkNode, readManifest, rpcUrlOf } from './network-layout.ts';
 import { VALIDATOR_POWER } from './init-network.ts';
 import { isNodeRunning } from './network-control.ts';
+import { apiUrlOf, type NetworkNode, readManifest, rpcUrlOf } from './network-layout.ts';
 
 export interface NodeStatus {
   name: string;
@@ -70,7 +70,10 @@ async function probe(dir: string, node: NetworkNode): Promise<Probe> {
 }
 
 /** Address → voting power at the latest height, from the first node that answers. */
-async function currentValidators(nodes: NetworkNode[], probes: Probe[]): Promise<Map<string, number> | undefined> {
+async function currentValidators(
+  nodes: NetworkNode[],
+  probes: Probe[],
+): Promise<Map<string, number> | undefined> {
   for (const [i, node] of nodes.entries()) {
     if (probes[i]?.catchingUp !== false) continue;
     try {
@@ -100,7 +103,9 @@ export function formatStatus(status: NetworkStatus): string[] {
     const state = !n.running ? 'stopped' : n.height === null ? 'not answering' : `height ${n.height}`;
     const hash = n.appHash ? ` app hash ${n.appHash.slice(0, 12)}…` : '';
     const role = n.validator ? `validator (power ${n.votingPower})` : 'full node';
-    lines.push(`${n.name}: ${state}${hash}, ${role}, API ${n.apiUrl}, RPC ${n.rpcUrl}${n.catchingUp ? ', catching up' : ''}`);
+    lines.push(
+      `${n.name}: ${state}${hash}, ${role}, API ${n.apiUrl}, RPC ${n.rpcUrl}${n.catchingUp ? ', catching up' : ''}`,
+    );
   }
   return lines;
 }

@@ -57,5 +57,8 @@ export function configureNode(home: string, node: NetworkNode, peers: NetworkNod
   const persistentPeers = peers
     .filter((p) => p.name !== node.name)
     .map((p) => `${p.nodeId}@${LOCAL_HOST}:${p.ports.p2p}`);
-  setTomlValues(join(nodePaths(home).cometbftHome, 'config', 'config.toml'), localNodeConfig(node, persistentPeers));
+  setTomlValues(
+    join(nodePaths(home).cometbftHome, 'config', 'config.toml'),
+    localNodeConfig(node, persistentPeers),
+  );
 }

@@ -5,7 +5,12 @@
 import { resolve } from 'node:path';
 import { nodePaths } from './network-layout.ts';
 import { removePid, writePid } from './pid-files.ts';
-import { EXIT_APP_FATAL, EXIT_COMETBFT_FAILED, NodeStartError, startCometbftNode } from './start-cometbft-node.ts';
+import {
+  EXIT_APP_FATAL,
+  EXIT_COMETBFT_FAILED,
+  NodeStartError,
+  startCometbftNode,
+} from './start-cometbft-node.ts';
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 

@@ -107,7 +107,8 @@ export async function startCometbftNode(
 
   let stopping = false;
   void cometbft.exited.then((code) => {
-    if (!stopping) endWith({ cause: 'cometbft-exited', message: explainCometbftExit(code, cometbft.output()) });
+    if (!stopping)
+      endWith({ cause: 'cometbft-exited', message: explainCometbftExit(code, cometbft.output()) });
   });
   log(`node ${run.name}: app at height ${app.lastHeight}, API ${api.url}/v1, CometBFT RPC ${rpcUrl}`);
 
@@ -132,7 +133,9 @@ export async function startCometbftNode(
 /** CometBFT's own words are long Go panics; put the cause a partner must act on first. */
 export function explainCometbftExit(code: number | string, output: string): string {
   // A replay panic prints the whole state and every goroutine after its first line: find that line.
-  const mismatch = /^.*(?:AppHash does not match|wrong Block\.Header\.AppHash|app ?hash mismatch).*$/im.exec(output);
+  const mismatch = /^.*(?:AppHash does not match|wrong Block\.Header\.AppHash|app ?hash mismatch).*$/im.exec(
+    output,
+  );
   if (mismatch) {
     return `CometBFT stopped (${code}) on an app-hash mismatch: replaying the stored blocks gave a different app hash than the network agreed on. This node's app store was altered or damaged; restore it from a partner or rebuild it from blocks. CometBFT said: ${mismatch[0].trim()}`;
   }

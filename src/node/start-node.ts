@@ -8,6 +8,7 @@ import { utf8 } from '../core/bytes.ts';
 import { canonicalJson } from '../core/canonical.ts';
 import { generateKeyPair } from '../core/ed25519-node.ts';
 import { signTx } from '../core/tx-node.ts';
+import { closeDocstoreOf } from '../docstore/node-docstore.ts';
 import { EmbeddedEngine } from '../engines/embedded/embedded-engine.ts';
 import { ALL_MODULES } from '../modules/registry.ts';
 import type { DemoContext } from './demo/demo-context.ts';
@@ -117,6 +118,7 @@ export async function startNode(opts: StartNodeOptions): Promise<RunningNode> {
     async stop() {
       await api.close();
       await engine.stop();
+      closeDocstoreOf(app);
       app.close();
     },
   };

@@ -10,18 +10,16 @@ import { sha256Hex } from '../../src/core/hash-node.ts';
 import { signTx } from '../../src/core/tx-node.ts';
 import { cometRpc, inspectCometbftBinary } from '../../src/engines/cometbft/process.ts';
 import { initNetwork } from '../../src/network/init-network.ts';
-import { startNetwork, stopNetwork } from '../../src/network/network-control.ts';
+import { killNetworkSync, startNetwork, stopNetwork } from '../../src/network/network-control.ts';
 import {
   apiUrlOf,
   type NetworkManifest,
   type NetworkNode,
   nodeHome,
   nodePaths,
-  processMarkers,
   readManifest,
   rpcUrlOf,
 } from '../../src/network/network-layout.ts';
-import { livePid, signal } from '../../src/network/pid-files.ts';
 import { findFreeBasePort } from '../../src/network/ports.ts';
 import { Keyring } from '../../src/node/keyring.ts';
 
@@ -190,17 +188,6 @@ export class TestNetwork {
     };
     return `${read(paths.nodeLog)}\n${read(paths.cometbftLog)}`;
   }
-
-  /** SIGKILL of every process of the network, for the exit hook. */
-  killAll(): void {
-    for (const node of this.manifest.nodes) {
-      const home = this.home(node.name);
-      const paths = nodePaths(home);
-      const markers = processMarkers(home);
-      const pids = [livePid(paths.runNodePid, markers.runNode), livePid(paths.cometbftPid, markers.cometbft)];
-      for (const pid of pids) if (pid !== undefined) signal(pid, 'SIGKILL');
-    }
-  }
 }
 
 export function newAccount(): Key {
@@ -221,5 +208,5 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 // Detached node processes outlive a crashed test run unless killed here.
 const killOnExit = new Set<TestNetwork>();
 process.on('exit', () => {
-  for (const network of killOnExit) network.killAll();
+  for (const network of killOnExit) killNetworkSync(network.dir);
 });

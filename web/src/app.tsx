@@ -104,7 +104,7 @@ export function App() {
       </header>
       <nav className="utrecht-nav-bar kb-nav" aria-label={t('app.mainNav')}>
         <div className="utrecht-nav-bar__content">
-          <ul className="utrecht-nav-list" role="list">
+          <ul className="utrecht-nav-list">
             {NAV.map(([to, label]) => (
               <li key={to} className="utrecht-nav-list__item">
                 <Link to={to} className="utrecht-nav-list__link kb-nav__link" current={isCurrent(to, path)}>

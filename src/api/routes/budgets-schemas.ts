@@ -6,7 +6,11 @@ import { CARE_UNITS, OPERATORS } from '../../modules/budgets/schemas.ts';
 const cents = () => z.string().describe('Euro cents, as a decimal string');
 const time = () => z.string().describe('RFC 3339 UTC');
 
-export const criterionSchema = z.object({ record: z.string(), operator: z.enum(OPERATORS), value: z.string() });
+export const criterionSchema = z.object({
+  record: z.string(),
+  operator: z.enum(OPERATORS),
+  value: z.string(),
+});
 
 export const fundTotalsSchema = z
   .object({
@@ -35,7 +39,11 @@ export const fundSchema = z.object({
     z.object({ kind: z.literal('formula'), baseCents: cents(), perChildCents: cents() }),
     z.object({ kind: z.literal('custom'), minCents: cents(), maxCents: cents() }),
   ]),
-  limits: z.object({ perPaymentCents: cents().optional(), perPersonCents: cents().optional(), totalCents: cents().optional() }),
+  limits: z.object({
+    perPaymentCents: cents().optional(),
+    perPersonCents: cents().optional(),
+    totalCents: cents().optional(),
+  }),
   switches: z.object({ bearerVouchers: z.boolean(), reimbursements: z.boolean() }),
   criteria: z.array(criterionSchema),
   validators: z.array(z.string()),
@@ -58,7 +66,13 @@ export const applicationSchema = z.object({
   reason: z.string().optional(),
 });
 
-export const bankAccountSchema = z.object({ oin: z.string(), iban: z.string(), accountName: z.string(), bic: z.string().optional(), setAt: time() });
+export const bankAccountSchema = z.object({
+  oin: z.string(),
+  iban: z.string(),
+  accountName: z.string(),
+  bic: z.string().optional(),
+  setAt: time(),
+});
 
 export const offerSchema = z.object({
   id: z.string(),
@@ -90,7 +104,9 @@ export const eligibilityRequestSchema = z.object({
     .object({
       validator: z.string(),
       criteria: z.array(criterionSchema.extend({ met: z.boolean() })),
-      evidenceHash: z.string().describe('Salted SHA-256 of the evidence; the evidence stays with the validator'),
+      evidenceHash: z
+        .string()
+        .describe('Salted SHA-256 of the evidence; the evidence stays with the validator'),
       decidedAt: time(),
       children: z.number().int().optional(),
       amountCents: cents().optional(),
@@ -169,7 +185,16 @@ export const movementSchema = z.object({
   fundId: z.string(),
   time: time(),
   height: z.number().int(),
-  kind: z.enum(['top_up', 'allocation', 'reservation', 'payment', 'refund', 'reimbursement', 'care_payment', 'return']),
+  kind: z.enum([
+    'top_up',
+    'allocation',
+    'reservation',
+    'payment',
+    'refund',
+    'reimbursement',
+    'care_payment',
+    'return',
+  ]),
   from: z.enum(['sponsor', 'fund', 'voucher', 'provider', 'resident']),
   to: z.enum(['sponsor', 'fund', 'voucher', 'provider', 'resident']),
   amountCents: cents(),
@@ -189,7 +214,9 @@ export const reimbursementSchema = z.object({
   holder: z.string(),
   amountCents: cents(),
   category: z.string(),
-  receiptHash: z.string().describe('SHA-256 of the receipt; the receipt itself goes to the sponsor off the ledger'),
+  receiptHash: z
+    .string()
+    .describe('SHA-256 of the receipt; the receipt itself goes to the sponsor off the ledger'),
   state: z.enum(['pending', 'approved', 'declined']),
   submittedAt: time(),
   decidedAt: time().optional(),
@@ -230,7 +257,10 @@ export const careContractSchema = z.object({
   proposedAt: time(),
   acceptedAt: time().optional(),
   endedAt: time().optional(),
-  months: z.record(z.string(), z.object({ declaredUnits: z.number().int(), approvedUnits: z.number().int(), approvedCents: cents() })),
+  months: z.record(
+    z.string(),
+    z.object({ declaredUnits: z.number().int(), approvedUnits: z.number().int(), approvedCents: cents() }),
+  ),
   declarations: z.array(careDeclarationSchema),
 });
 
@@ -252,7 +282,16 @@ export const careStatementSchema = z.object({
       refundedCents: cents(),
       returnedCents: cents(),
       closingCents: cents(),
-      declarations: z.array(careDeclarationSchema.pick({ id: true, contractId: true, provider: true, units: true, amountCents: true, state: true })),
+      declarations: z.array(
+        careDeclarationSchema.pick({
+          id: true,
+          contractId: true,
+          provider: true,
+          units: true,
+          amountCents: true,
+          state: true,
+        }),
+      ),
     }),
   ),
 });

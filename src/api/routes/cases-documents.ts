@@ -2,14 +2,15 @@
 // signed by an invited partner (cases-auth.ts); a read names its purpose and is written to the
 // processing log. The ledger only holds each document's salted hash (cases.attach_document).
 import { z } from 'zod';
+import { labelSchema } from '../../core/schemas.ts';
 import { MAX_DOCUMENT_BYTES } from '../../docstore/docstore.ts';
-import { nodeDocstore } from '../../docstore/node-docstore.ts';
 import { DocstoreErrors } from '../../docstore/errors.ts';
+import { nodeDocstore } from '../../docstore/node-docstore.ts';
+import { CasesErrors } from '../../modules/cases/errors.ts';
 import { getCase, isCasePartner, listDocuments } from '../../modules/cases/keeper.ts';
 import { ledgerHashSchema } from '../../modules/cases/no-personal-data.ts';
 import { codeSchema } from '../../modules/cases/process-schema.ts';
 import { caseIdSchema } from '../../modules/cases/schemas.ts';
-import { CasesErrors } from '../../modules/cases/errors.ts';
 import { ApiProblem } from '../problem.ts';
 import { readBodyBytes } from '../request-body.ts';
 import { defineRoute } from '../route.ts';
@@ -22,11 +23,8 @@ const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]{1,100}$/;
 const signedNote =
   'Needs a request signed by an invited partner: headers Ketenboek-Key, Ketenboek-Timestamp and Ketenboek-Signature (see the header descriptions).';
 
-const purposeSchema = z
-  .string()
+const purposeSchema = labelSchema
   .min(3, 'must say why you read this personal data (at least 3 characters)')
-  .max(200)
-  .regex(/^[^\u0000-\u001f]*$/, 'must not contain control characters')
   .describe('Why the partner reads this personal data; written to the processing log');
 
 const unknownCase = (id: string) => new ApiProblem(CasesErrors.unknown_case, `There is no case ${id}.`);
@@ -40,13 +38,23 @@ export const caseDocumentRoutes = [
     tags: [TAG],
     params: z.object({ id: caseIdSchema }),
     responses: {
-      200: { description: 'Document hashes', schema: z.object({ items: z.array(caseDocumentSchema), next: z.null() }) },
+      200: {
+        description: 'Document hashes',
+        schema: z.object({ items: z.array(caseDocumentSchema), next: z.null() }),
+      },
       404: { description: 'No such case' },
     },
     handle({ c, node, params }) {
       if (!getCase(node.app.committed, params.id)) throw unknownCase(params.id);
-      const held = new Set(nodeDocstore(node).list(params.id).map((d) => d.hash));
-      const items = listDocuments(node.app.committed, params.id).map((d) => ({ ...d, heldHere: held.has(d.hash) }));
+      const held = new Set(
+        nodeDocstore(node)
+          .list(params.id)
+          .map((d) => d.hash),
+      );
+      const items = listDocuments(node.app.committed, params.id).map((d) => ({
+        ...d,
+        heldHere: held.has(d.hash),
+      }));
       return c.json({ items, next: null });
     },
   }),
@@ -70,7 +78,10 @@ export const caseDocumentRoutes = [
         description: 'Stored; attach its hash on the ledger next',
         schema: z.object({
           document: documentInfoSchema,
-          attach: z.object({ type: z.literal('cases.attach_document'), body: z.object({ caseId: z.string(), hash: z.string(), kind: z.string() }) }),
+          attach: z.object({
+            type: z.literal('cases.attach_document'),
+            body: z.object({ caseId: z.string(), hash: z.string(), kind: z.string() }),
+          }),
         }),
         headers: { Location: { description: 'Where the document can be read' } },
       },
@@ -82,10 +93,19 @@ export const caseDocumentRoutes = [
       const actor = authenticate(c, node, headers, body);
       const declared = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
       const mediaType = MEDIA_TYPE.test(declared) ? declared : 'application/octet-stream';
-      const document = nodeDocstore(node).put(node.app.committed, params.id, actor, body, { kind: query.kind, mediaType });
+      const document = nodeDocstore(node).put(node.app.committed, params.id, actor, body, {
+        kind: query.kind,
+        mediaType,
+      });
       c.header('Location', `${API_BASE}/cases/${params.id}/documents/${document.hash}`);
       return c.json(
-        { document, attach: { type: 'cases.attach_document' as const, body: { caseId: params.id, hash: document.hash, kind: document.kind } } },
+        {
+          document,
+          attach: {
+            type: 'cases.attach_document' as const,
+            body: { caseId: params.id, hash: document.hash, kind: document.kind },
+          },
+        },
         201,
       );
     },
@@ -145,7 +165,13 @@ export const caseDocumentRoutes = [
         description: 'The case’s entries of the processing log',
         schema: z.object({
           items: z.array(processingEntrySchema),
-          verification: z.object({ ok: z.boolean(), count: z.number().int(), head: z.string(), brokenAt: z.number().int().optional(), problem: z.string().optional() }),
+          verification: z.object({
+            ok: z.boolean(),
+            count: z.number().int(),
+            head: z.string(),
+            brokenAt: z.number().int().optional(),
+            problem: z.string().optional(),
+          }),
           next: z.null(),
         }),
       },
@@ -157,10 +183,17 @@ export const caseDocumentRoutes = [
       if (!getCase(node.app.committed, params.id)) throw unknownCase(params.id);
       // Also after erasure: the log holds no personal data and shows what happened to it.
       if (!isCasePartner(node.app.committed, params.id, actor.oin)) {
-        throw new ApiProblem(DocstoreErrors.not_invited, `Organisation ${actor.oin} is not invited to case ${params.id}.`);
+        throw new ApiProblem(
+          DocstoreErrors.not_invited,
+          `Organisation ${actor.oin} is not invited to case ${params.id}.`,
+        );
       }
       const store = nodeDocstore(node);
-      return c.json({ items: store.log.entries({ caseId: params.id }), verification: store.log.verify(), next: null });
+      return c.json({
+        items: store.log.entries({ caseId: params.id }),
+        verification: store.log.verify(),
+        next: null,
+      });
     },
   }),
   defineRoute({
@@ -169,7 +202,9 @@ export const caseDocumentRoutes = [
     operationId: 'getProcessingLogHead',
     summary: 'The newest entry of this node’s processing log (anchor its hash with anchor.create)',
     tags: [TAG],
-    responses: { 200: { description: 'The head', schema: z.object({ seq: z.number().int(), hash: z.string() }) } },
+    responses: {
+      200: { description: 'The head', schema: z.object({ seq: z.number().int(), hash: z.string() }) },
+    },
     handle: ({ c, node }) => c.json(nodeDocstore(node).log.head()),
   }),
 ];

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 
 const waitingOnSchema = z.object({
-  oin: z.string().optional().describe('The organisation expected to act (absent: nobody in that role yet, or the resident)'),
+  oin: z
+    .string()
+    .optional()
+    .describe('The organisation expected to act (absent: nobody in that role yet, or the resident)'),
   role: z.string().describe('Case role in which it is expected to act ("subject" = the resident)'),
   reason: z.enum(['attestation', 'field', 'invitation', 'advance', 'dispute_answer']),
   item: z.string().describe('Attestation kind, field, role to invite, step to leave, or dispute id'),
@@ -33,12 +36,27 @@ export const processSchema = z
     id: z.string(),
     version: z.number().int(),
     title: z.string(),
-    roles: z.array(z.object({ role: z.string(), invitedBy: z.array(z.string()), maxPartners: z.number().int().optional() })),
+    roles: z.array(
+      z.object({
+        role: z.string(),
+        invitedBy: z.array(z.string()),
+        maxPartners: z.number().int().optional(),
+      }),
+    ),
     openerRole: z.string(),
     attestations: z.array(z.object({ kind: z.string(), by: z.string() })),
-    fields: z.array(z.object({ name: z.string(), type: z.string(), owner: z.string(), values: z.array(z.string()).optional() })),
+    fields: z.array(
+      z.object({
+        name: z.string(),
+        type: z.string(),
+        owner: z.string(),
+        values: z.array(z.string()).optional(),
+      }),
+    ),
     documentKinds: z.array(z.string()),
-    steps: z.array(z.object({ id: z.string(), title: z.string(), performer: z.string(), terminal: z.boolean() }).loose()),
+    steps: z.array(
+      z.object({ id: z.string(), title: z.string(), performer: z.string(), terminal: z.boolean() }).loose(),
+    ),
     initialStep: z.string(),
     transitions: z.array(z.object({ from: z.string(), to: z.string(), requiresComplete: z.boolean() })),
     publishedAt: z.string(),
@@ -47,7 +65,11 @@ export const processSchema = z
   .describe('A process definition, published through governance (identity proposal action publish_process)');
 
 const subjectSchema = z
-  .object({ kind: z.enum(['pseudonym', 'reference']), pubKey: z.string().optional(), hash: z.string().optional() })
+  .object({
+    kind: z.enum(['pseudonym', 'reference']),
+    pubKey: z.string().optional(),
+    hash: z.string().optional(),
+  })
   .nullable()
   .describe('Pseudonymous key or salted reference of the resident; null once erased');
 
@@ -75,11 +97,22 @@ export const caseSchema = z.object({
   dueAt: z.string().nullable(),
   closedAt: z.string().optional(),
   erasure: z.object({ at: z.string(), by: z.string(), reason: z.string(), txHash: z.string() }).optional(),
-  partners: z.array(z.object({ oin: z.string(), roles: z.array(z.string()), invitedBy: z.string(), invitedAt: z.string() })),
-  attestations: z.array(
-    z.object({ kind: z.string(), oin: z.string(), role: z.string(), evidence: z.string().optional(), at: z.string(), txHash: z.string() }),
+  partners: z.array(
+    z.object({ oin: z.string(), roles: z.array(z.string()), invitedBy: z.string(), invitedAt: z.string() }),
   ),
-  fields: z.array(z.object({ name: z.string(), value: z.string(), by: z.string(), at: z.string(), txHash: z.string() })),
+  attestations: z.array(
+    z.object({
+      kind: z.string(),
+      oin: z.string(),
+      role: z.string(),
+      evidence: z.string().optional(),
+      at: z.string(),
+      txHash: z.string(),
+    }),
+  ),
+  fields: z.array(
+    z.object({ name: z.string(), value: z.string(), by: z.string(), at: z.string(), txHash: z.string() }),
+  ),
   disputes: z.array(
     z.object({
       id: z.string(),
@@ -93,7 +126,9 @@ export const caseSchema = z.object({
       answeredAt: z.string().optional(),
     }),
   ),
-  documents: z.array(z.object({ hash: z.string(), kind: z.string(), owner: z.string(), at: z.string(), txHash: z.string() })),
+  documents: z.array(
+    z.object({ hash: z.string(), kind: z.string(), owner: z.string(), at: z.string(), txHash: z.string() }),
+  ),
   progress: progressSchema,
   next: z.array(z.object({ to: z.string(), requiresComplete: z.boolean() })),
 });

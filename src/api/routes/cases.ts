@@ -37,7 +37,9 @@ const CASE_STATUSES = ['open', 'closed', 'erased'] as const;
 /** Time of the latest block: steps whose deadline lies before it are overdue. */
 export function latestBlockTime(node: LedgerNode): string {
   const app = node.app;
-  return app.store.block(app.lastHeight)?.header.time ?? app.genesis()?.genesisTime ?? new Date(0).toISOString();
+  return (
+    app.store.block(app.lastHeight)?.header.time ?? app.genesis()?.genesisTime ?? new Date(0).toISOString()
+  );
 }
 
 const unknownCase = (id: string) => new ApiProblem(CasesErrors.unknown_case, `There is no case ${id}.`);
@@ -56,7 +58,12 @@ export const casesApi: ApiModule = {
       operationId: 'listProcesses',
       summary: 'Published process definitions (latest version of each)',
       tags: [TAG],
-      responses: { 200: { description: 'Every process', schema: z.object({ items: z.array(processSchema), next: z.null() }) } },
+      responses: {
+        200: {
+          description: 'Every process',
+          schema: z.object({ items: z.array(processSchema), next: z.null() }),
+        },
+      },
       handle: ({ c, node }) => c.json({ items: listProcesses(node.app.committed), next: null }),
     }),
     defineRoute({
@@ -67,12 +74,24 @@ export const casesApi: ApiModule = {
       tags: [TAG],
       params: z.object({ id: idSchema }),
       query: z.object({
-        version: z.coerce.number().int().min(1).optional().describe('A published version (default: the latest)'),
+        version: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe('A published version (default: the latest)'),
       }),
-      responses: { 200: { description: 'The definition', schema: processSchema }, 404: { description: 'Not published' } },
+      responses: {
+        200: { description: 'The definition', schema: processSchema },
+        404: { description: 'Not published' },
+      },
       handle({ c, node, params, query }) {
         const p = processView(node.app.committed, params.id, query.version);
-        if (!p) throw new ApiProblem(CasesErrors.unknown_process, `No process "${params.id}"${query.version ? ` version ${query.version}` : ''} is published.`);
+        if (!p)
+          throw new ApiProblem(
+            CasesErrors.unknown_process,
+            `No process "${params.id}"${query.version ? ` version ${query.version}` : ''} is published.`,
+          );
         return c.json(p);
       },
     }),
@@ -81,7 +100,8 @@ export const casesApi: ApiModule = {
       path: '/cases',
       operationId: 'listCases',
       summary: 'Cases in id order',
-      description: 'The filters apply within each page, so a page may hold fewer items than the limit; follow `next`.',
+      description:
+        'The filters apply within each page, so a page may hold fewer items than the limit; follow `next`.',
       tags: [TAG],
       query: z.object({
         limit: limitQuery(),
@@ -93,7 +113,9 @@ export const casesApi: ApiModule = {
       handle({ c, node, query }) {
         const page = listCases(node.app.committed, query);
         const filters = `${query.process ? `&process=${query.process}` : ''}${query.status ? `&status=${query.status}` : ''}`;
-        const next = page.nextAfter ? `${API_BASE}/cases?limit=${query.limit}&after=${page.nextAfter}${filters}` : null;
+        const next = page.nextAfter
+          ? `${API_BASE}/cases?limit=${query.limit}&after=${page.nextAfter}${filters}`
+          : null;
         if (next) c.header('Link', `<${next}>; rel="next"`);
         return c.json({ items: page.items, next });
       },
@@ -105,7 +127,10 @@ export const casesApi: ApiModule = {
       summary: 'One case: partners, attestations, fields, disputes, document hashes, and what it waits on',
       tags: [TAG],
       params: z.object({ id: caseIdSchema }),
-      responses: { 200: { description: 'The case', schema: caseSchema }, 404: { description: 'No such case' } },
+      responses: {
+        200: { description: 'The case', schema: caseSchema },
+        404: { description: 'No such case' },
+      },
       handle({ c, node, params }) {
         const view = caseView(node.app.committed, params.id, latestBlockTime(node));
         if (!view) throw unknownCase(params.id);
@@ -120,7 +145,10 @@ export const casesApi: ApiModule = {
       tags: [TAG],
       params: z.object({ id: caseIdSchema }),
       responses: {
-        200: { description: 'The timeline', schema: z.object({ items: z.array(timelineEntrySchema), next: z.null() }) },
+        200: {
+          description: 'The timeline',
+          schema: z.object({ items: z.array(timelineEntrySchema), next: z.null() }),
+        },
         404: { description: 'No such case' },
       },
       handle({ c, node, params }) {
@@ -153,7 +181,9 @@ export const casesApi: ApiModule = {
           limit: query.limit,
           ...(query.after ? { after: query.after } : {}),
         });
-        const next = nextAfter ? `${API_BASE}/partners/${params.oin}/cases?limit=${query.limit}&after=${nextAfter}` : null;
+        const next = nextAfter
+          ? `${API_BASE}/partners/${params.oin}/cases?limit=${query.limit}&after=${nextAfter}`
+          : null;
         if (next) c.header('Link', `<${next}>; rel="next"`);
         return c.json({ ...overview, next });
       },

@@ -15,7 +15,12 @@ const typeListSchema = z
   .pipe(
     z
       .array(
-        z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, 'must be a tx type like "anchor.create"'),
+        z
+          .string()
+          .regex(
+            /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*|(\.[a-z][a-z0-9_]*))$/,
+            'must be a tx type like "anchor.create", or a module wildcard like "cases.*"',
+          ),
       )
       .max(50),
   );
@@ -39,7 +44,9 @@ export const eventsApi: ApiModule = {
       query: z.object({
         types: typeListSchema
           .optional()
-          .describe('Only these tx types, comma-separated (e.g. anchor.create,identity.vote)'),
+          .describe(
+            'Only these tx types, comma-separated (e.g. anchor.create,identity.vote; cases.* for every tx of a module)',
+          ),
         participant: participantSchema.optional().describe('Only txs that concern this account or OIN'),
         after: cursorSchema.optional().describe('Replay committed txs after this event id first'),
       }),

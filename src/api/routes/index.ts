@@ -15,6 +15,7 @@ import { registryApi } from './registry.ts';
 import { stateProofsApi } from './state-proofs.ts';
 import { statusApi } from './status.ts';
 import { transactionsApi } from './transactions.ts';
+import { votingApi } from './voting.ts';
 
 export const API_MODULES: ApiModule[] = [
   statusApi,
@@ -26,6 +27,7 @@ export const API_MODULES: ApiModule[] = [
   anchorsApi,
   registryApi,
   casesApi,
+  votingApi,
   stateProofsApi,
   eventsApi,
   problemsApi,

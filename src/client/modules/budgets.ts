@@ -63,14 +63,20 @@ export interface CareStatementView {
     refundedCents: string;
     returnedCents: string;
     closingCents: string;
-    declarations: Array<Pick<CareDeclaration, 'id' | 'contractId' | 'provider' | 'units' | 'amountCents' | 'state'>>;
+    declarations: Array<
+      Pick<CareDeclaration, 'id' | 'contractId' | 'provider' | 'units' | 'amountCents' | 'state'>
+    >;
   }>;
 }
 export type Period = { from?: string; to?: string };
 
 export interface BudgetsClient {
   // reads
-  funds(q?: { sponsor?: string; provider?: string; state?: string }): Promise<List<FundView & { application?: FundProvider }>>;
+  funds(q?: {
+    sponsor?: string;
+    provider?: string;
+    state?: string;
+  }): Promise<List<FundView & { application?: FundProvider }>>;
   fund(id: string): Promise<FundView>;
   fundProviders(fundId: string, state?: string): Promise<List<FundProvider>>;
   fundProvider(fundId: string, oin: string): Promise<FundProvider>;
@@ -83,7 +89,12 @@ export interface BudgetsClient {
   vouchers(q: { holder?: string; fundId?: string }): Promise<List<Voucher>>;
   voucher(id: string): Promise<Voucher>;
   voucherMovements(id: string): Promise<List<Movement & { fundId: string }>>;
-  payments(q: { voucherId?: string; provider?: string; fundId?: string; settlementId?: string }): Promise<List<Payment>>;
+  payments(q: {
+    voucherId?: string;
+    provider?: string;
+    fundId?: string;
+    settlementId?: string;
+  }): Promise<List<Payment>>;
   payment(id: string): Promise<Payment>;
   paymentRequests(holder: string, state?: string): Promise<List<PaymentRequest & { effectiveState: string }>>;
   paymentRequest(id: string): Promise<PaymentRequest & { effectiveState: string }>;
@@ -97,7 +108,9 @@ export interface BudgetsClient {
   settlements(q?: { sponsor?: string; state?: string }): Promise<List<Settlement>>;
   settlement(id: string): Promise<Settlement>;
   settlementPayments(id: string): Promise<List<Payment>>;
-  bankAccount(oin: string): Promise<{ oin: string; iban: string; accountName: string; bic?: string; setAt: string }>;
+  bankAccount(
+    oin: string,
+  ): Promise<{ oin: string; iban: string; accountName: string; bic?: string; setAt: string }>;
   // writes
   createFund: MessageSender<In<typeof S.createFundSchema>>;
   topUpFund: MessageSender<In<typeof S.topUpFundSchema>>;

@@ -7,9 +7,9 @@
 //   const doc = await docs.read('3', document.hash, 'inkomen beoordelen voor betalingsregeling');
 import { concatBytes, fromHex, isLowerHex } from '../../core/bytes.ts';
 import { sha256Hex } from '../../core/hash.ts';
-import { KetenboekNetworkError, apiErrorFrom } from '../errors.ts';
-import { type SignFn, type Signer, signWith } from '../signer.ts';
-import { SIGNATURE_HEADERS, requestSigningBytes } from './cases-signed-request.ts';
+import { apiErrorFrom, KetenboekNetworkError } from '../errors.ts';
+import { type Signer, type SignFn, signWith } from '../signer.ts';
+import { requestSigningBytes, SIGNATURE_HEADERS } from './cases-signed-request.ts';
 
 export interface CaseDocumentsOptions {
   /** The node holding the documents, e.g. http://127.0.0.1:8080 (a trailing /v1 is accepted). */
@@ -60,9 +60,14 @@ export interface CaseDocumentsClient {
     caseId: string,
     content: Uint8Array,
     meta: { kind: string; mediaType?: string },
-  ): Promise<{ document: StoredDocument; attach: { type: 'cases.attach_document'; body: { caseId: string; hash: string; kind: string } } }>;
+  ): Promise<{
+    document: StoredDocument;
+    attach: { type: 'cases.attach_document'; body: { caseId: string; hash: string; kind: string } };
+  }>;
   read(caseId: string, hash: string, purpose: string): Promise<FetchedDocument>;
-  processingLog(caseId: string): Promise<{ items: ProcessingLogEntry[]; verification: { ok: boolean; count: number; head: string } }>;
+  processingLog(
+    caseId: string,
+  ): Promise<{ items: ProcessingLogEntry[]; verification: { ok: boolean; count: number; head: string } }>;
   /** Sends one signed request (for routes without a helper). */
   request(method: string, pathAndQuery: string, body?: Uint8Array, contentType?: string): Promise<Response>;
 }
@@ -73,7 +78,9 @@ export function caseDocuments(opts: CaseDocumentsOptions): CaseDocumentsClient {
   const now = opts.now ?? (() => new Date());
   let chainId: Promise<string> | undefined = opts.chainId ? Promise.resolve(opts.chainId) : undefined;
   const getChainId = () => {
-    chainId ??= call(() => doFetch(`${base}/v1/status`)).then(async (r) => ((await r.json()) as { chainId: string }).chainId);
+    chainId ??= call(() => doFetch(`${base}/v1/status`)).then(
+      async (r) => ((await r.json()) as { chainId: string }).chainId,
+    );
     return chainId;
   };
   async function call(send: () => Promise<Response>): Promise<Response> {
@@ -86,7 +93,12 @@ export function caseDocuments(opts: CaseDocumentsOptions): CaseDocumentsClient {
     if (!res.ok) throw await apiErrorFrom(res);
     return res;
   }
-  async function request(method: string, pathAndQuery: string, body: Uint8Array = new Uint8Array(), contentType?: string) {
+  async function request(
+    method: string,
+    pathAndQuery: string,
+    body: Uint8Array = new Uint8Array(),
+    contentType?: string,
+  ) {
     const timestamp = now().toISOString();
     const bytes = requestSigningBytes({ chainId: await getChainId(), method, pathAndQuery, timestamp, body });
     const headers: Record<string, string> = {
@@ -104,7 +116,12 @@ export function caseDocuments(opts: CaseDocumentsOptions): CaseDocumentsClient {
     request,
     async store(caseId, content, meta) {
       const q = new URLSearchParams({ kind: meta.kind });
-      const res = await request('POST', `${casePath(caseId)}/documents?${q}`, content, meta.mediaType ?? 'application/octet-stream');
+      const res = await request(
+        'POST',
+        `${casePath(caseId)}/documents?${q}`,
+        content,
+        meta.mediaType ?? 'application/octet-stream',
+      );
       return res.json();
     },
     async read(caseId, hash, purpose) {

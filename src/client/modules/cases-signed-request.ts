@@ -31,6 +31,13 @@ export interface SignedRequestParts {
 /** The bytes the organisation signs (Ed25519), one field per line. */
 export function requestSigningBytes(p: SignedRequestParts): Uint8Array {
   return utf8(
-    [REQUEST_SIGNATURE_SCHEME, p.chainId, p.method.toUpperCase(), p.pathAndQuery, p.timestamp, sha256Hex(p.body)].join('\n'),
+    [
+      REQUEST_SIGNATURE_SCHEME,
+      p.chainId,
+      p.method.toUpperCase(),
+      p.pathAndQuery,
+      p.timestamp,
+      sha256Hex(p.body),
+    ].join('\n'),
   );
 }

@@ -5,7 +5,7 @@
 //   await client.cases.attest(orgKey, { caseId: '3', kind: 'income_verified' })   cases.attest
 // Documents need signed requests: see cases-documents.ts (caseDocuments).
 import type { z } from 'zod';
-import type { PartnerOverview } from '../../modules/cases/queries.ts';
+import type { CaseListItem, CaseView, PartnerOverview } from '../../modules/cases/queries.ts';
 import type {
   advanceSchema,
   answerDisputeSchema,
@@ -18,7 +18,6 @@ import type {
   setFieldSchema,
 } from '../../modules/cases/schemas.ts';
 import type { CaseDocument, ProcessDefinition, TimelineEntry } from '../../modules/cases/state.ts';
-import type { CaseView, CaseListItem } from '../../modules/cases/queries.ts';
 import { type MessageSender, type ModuleClientContext, messageSender } from '../message-sender.ts';
 import type { Page } from '../types.ts';
 
@@ -44,7 +43,12 @@ export interface CasesClient {
   (id: string): Promise<CaseView>;
   processes(): Promise<Page<ProcessDefinition>>;
   process(id: string, version?: number): Promise<ProcessDefinition>;
-  list(opts?: { process?: string; status?: 'open' | 'closed' | 'erased'; after?: string; limit?: number }): Promise<Page<CaseListItem>>;
+  list(opts?: {
+    process?: string;
+    status?: 'open' | 'closed' | 'erased';
+    after?: string;
+    limit?: number;
+  }): Promise<Page<CaseListItem>>;
   timeline(id: string): Promise<Page<TimelineEntry>>;
   /** A partner's open cases: what each waits on (and on whom), and which are overdue. */
   partnerCases(oin: string, opts?: { after?: string; limit?: number }): Promise<PartnerCasesPage>;
@@ -67,7 +71,8 @@ export function casesClient(ctx: ModuleClientContext): CasesClient {
   const get = (id: string) => ctx.get<CaseView>(path(id));
   return Object.assign(get, {
     processes: () => ctx.get<Page<ProcessDefinition>>('/processes'),
-    process: (id: string, version?: number) => ctx.get<ProcessDefinition>(`/processes/${encodeURIComponent(id)}`, { version }),
+    process: (id: string, version?: number) =>
+      ctx.get<ProcessDefinition>(`/processes/${encodeURIComponent(id)}`, { version }),
     list: (opts: { process?: string; status?: string; after?: string; limit?: number } = {}) =>
       ctx.get<Page<CaseListItem>>('/cases', { ...opts }),
     timeline: (id: string) => ctx.get<Page<TimelineEntry>>(`${path(id)}/timeline`),

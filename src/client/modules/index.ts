@@ -10,12 +10,14 @@ import { anchorClient } from './anchor.ts';
 import { casesClient } from './cases.ts';
 import { identityClient } from './identity.ts';
 import { registryClient } from './registry.ts';
+import { votingClient } from './voting.ts';
 
 export const MODULE_CLIENTS = {
   anchor: anchorClient,
   cases: casesClient,
   identity: identityClient,
   registry: registryClient,
+  voting: votingClient,
 } satisfies Record<string, (ctx: ModuleClientContext) => object>;
 
 export type ModuleClients = {

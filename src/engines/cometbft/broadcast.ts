@@ -49,9 +49,11 @@ export async function broadcastTxSync(
   } catch (error) {
     throw new CometbftUnavailableError(rpcUrl, error);
   }
-  if (body.error) return refusalFromRpcError(`${body.error.message} ${body.error.data ?? ''}`, decoded, isCommitted);
+  if (body.error)
+    return refusalFromRpcError(`${body.error.message} ${body.error.data ?? ''}`, decoded, isCommitted);
   const result = body.result!;
-  if (result.code === 0) return { code: 0, codespace: '', error: '', log: '', hash, signer: tx.signer, nonce: tx.nonce };
+  if (result.code === 0)
+    return { code: 0, codespace: '', error: '', log: '', hash, signer: tx.signer, nonce: tx.nonce };
   return {
     code: result.code,
     codespace: result.codespace,
@@ -100,10 +102,14 @@ export function refusalFromRpcError(
     );
   }
   if (/mempool is full/i.test(message)) {
-    return refuse(new LedgerError(TxErrors.mempool_full, 'The node is busy: its mempool is full. Try again in a moment.'));
+    return refuse(
+      new LedgerError(TxErrors.mempool_full, 'The node is busy: its mempool is full. Try again in a moment.'),
+    );
   }
   if (/tx too large/i.test(message)) {
-    return refuse(new LedgerError(TxErrors.too_large, `CometBFT refused the transaction as too large: ${message.trim()}`));
+    return refuse(
+      new LedgerError(TxErrors.too_large, `CometBFT refused the transaction as too large: ${message.trim()}`),
+    );
   }
   throw new Error(`CometBFT refused the transaction: ${message.trim()}`);
 }

@@ -3,13 +3,13 @@
 // validators and drives the app. Submissions go to CometBFT's RPC on this machine; a tx is
 // acknowledged only once this node's app has committed its block to disk.
 import { EventEmitter } from 'node:events';
+import type { StoredTx } from '../../app/app-store.ts';
 import type { LedgerApp } from '../../app/ledger-app.ts';
 import type { CheckTxResult, TxResult } from '../../app/types.ts';
 import { LedgerError } from '../../core/errors.ts';
 import { MAX_TX_BYTES } from '../../core/tx.ts';
 import { TxErrors } from '../../core/tx-errors.ts';
 import { type DecodedTx, decodeTx } from '../../core/tx-node.ts';
-import type { StoredTx } from '../../app/app-store.ts';
 import type { Committed, LedgerNode } from '../ledger-node.ts';
 import { type AbciServer, startAbciServer } from './abci-server.ts';
 import { broadcastTxSync } from './broadcast.ts';
@@ -64,7 +64,8 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
   async start(): Promise<string> {
     const observed = observeApplication(this.app, {
       committed: (height) => setImmediate(() => this.afterCommit(height)),
-      recheckRefused: (result) => this.rejectWaiters(result.hash, `dropped from the mempool on recheck: ${result.log}`),
+      recheckRefused: (result) =>
+        this.rejectWaiters(result.hash, `dropped from the mempool on recheck: ${result.log}`),
     });
     this.server = await startAbciServer({
       app: observed,
@@ -100,7 +101,10 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
     let decoded: DecodedTx;
     try {
       if (bytes.length > MAX_TX_BYTES) {
-        throw new LedgerError(TxErrors.too_large, `The transaction is ${bytes.length} bytes; the limit is ${MAX_TX_BYTES}.`);
+        throw new LedgerError(
+          TxErrors.too_large,
+          `The transaction is ${bytes.length} bytes; the limit is ${MAX_TX_BYTES}.`,
+        );
       }
       decoded = decodeTx(bytes);
     } catch (e) {

@@ -156,7 +156,8 @@ export function startCometbft(options: StartCometbftOptions): CometbftNode {
     rpcUrl: `http://${host}:${options.rpcPort}`,
     child,
     exited,
-    output: () => (logFile === undefined ? output : `${readFileTail(logFile, OUTPUT_LIMIT, logStart)}${output}`),
+    output: () =>
+      logFile === undefined ? output : `${readFileTail(logFile, OUTPUT_LIMIT, logStart)}${output}`,
     async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null || !running.has(child)) return;
       child.kill('SIGTERM');

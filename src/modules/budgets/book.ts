@@ -4,7 +4,7 @@
 import type { BlockContext } from '../../app/module.ts';
 import { putJson } from '../../app/typed-kv.ts';
 import { type Cents, cents, euroText, str } from './money.ts';
-import { type Fund, type FundTotals, type Movement, type Pool, getTotals, keys } from './state.ts';
+import { type Fund, type FundTotals, getTotals, keys, type Movement, type Pool } from './state.ts';
 
 type TotalsField = 'funded' | 'balance' | 'held' | 'paid' | 'reimbursed' | 'returned';
 
@@ -51,7 +51,13 @@ export class FundBook {
     if (m.kind === 'allocation') t.allocated = str(cents(t.allocated) + m.amount);
     t.seq += 1;
     const { amount, ...rest } = m;
-    const entry: Movement = { seq: t.seq, time: this.ctx.time, height: this.ctx.height, ...rest, amountCents: str(amount) };
+    const entry: Movement = {
+      seq: t.seq,
+      time: this.ctx.time,
+      height: this.ctx.height,
+      ...rest,
+      amountCents: str(amount),
+    };
     putJson(this.ctx.kv, keys.journal(this.fund.id, t.seq), entry);
   }
 

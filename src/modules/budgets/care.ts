@@ -2,8 +2,9 @@
 // agreed rate; the provider declares delivered care per month within the contract; the holder
 // approves, and the approval pays the provider from the budget. Care details stay off the ledger:
 // a declaration carries units and, optionally, the hash of the time sheet.
-import { defineMessage } from '../../app/module.ts';
+
 import type { TxContext } from '../../app/module.ts';
+import { defineMessage } from '../../app/module.ts';
 import { putJson } from '../../app/typed-kv.ts';
 import { fail } from '../../core/errors.ts';
 import { orgOfKey } from '../identity/index.ts';
@@ -24,9 +25,21 @@ import {
   requirePaymentLimit,
   requireUsable,
 } from './rules.ts';
-import { contractRefSchema, createCareContractSchema, decideCareDeclarationSchema, declareCareSchema } from './schemas.ts';
-import { recordPayment, requireNewPaymentId, requireBalance, requirePersonLimit } from './spend.ts';
-import { type CareContract, type CareDeclaration, type CareMonth, getContract, getDeclaration, keys } from './state.ts';
+import {
+  contractRefSchema,
+  createCareContractSchema,
+  decideCareDeclarationSchema,
+  declareCareSchema,
+} from './schemas.ts';
+import { recordPayment, requireBalance, requireNewPaymentId, requirePersonLimit } from './spend.ts';
+import {
+  type CareContract,
+  type CareDeclaration,
+  type CareMonth,
+  getContract,
+  getDeclaration,
+  keys,
+} from './state.ts';
 
 const putContract = (ctx: TxContext, c: CareContract) => putJson(ctx.kv, keys.contract(c.id), c);
 const putDeclaration = (ctx: TxContext, d: CareDeclaration) => putJson(ctx.kv, keys.declaration(d.id), d);
@@ -54,20 +67,28 @@ export const createCareContract = defineMessage({
   summary: 'The holder of a care budget proposes a contract to a care provider at an agreed rate per unit.',
   schema: createCareContractSchema,
   handle(ctx, b) {
-    if (getContract(ctx.kv, b.contractId)) fail(E.contract_exists, `A care contract with id "${b.contractId}" already exists.`);
+    if (getContract(ctx.kv, b.contractId))
+      fail(E.contract_exists, `A care contract with id "${b.contractId}" already exists.`);
     const v = mustVoucher(ctx.kv, b.voucherId);
     requireHolder(ctx, v);
     const fund = mustFund(ctx.kv, v.fundId);
     if (fund.kind !== 'care' || v.kind !== 'budget') {
-      fail(E.not_a_care_budget, `Voucher "${v.id}" is not a care budget; contracts are made on vouchers of a care fund.`);
+      fail(
+        E.not_a_care_budget,
+        `Voucher "${v.id}" is not a care budget; contracts are made on vouchers of a care fund.`,
+      );
     }
     requireUsable(v, ctx.time);
     requireOpen(fund, ctx.time);
     requireCategory(fund, b.category);
     requireAccepted(ctx.kv, fund, b.provider, b.category);
-    if (b.endDate < b.startDate) fail(E.outside_contract, `The contract ends (${b.endDate}) before it starts (${b.startDate}).`);
+    if (b.endDate < b.startDate)
+      fail(E.outside_contract, `The contract ends (${b.endDate}) before it starts (${b.startDate}).`);
     if (b.startDate < fund.startDate || b.endDate > fund.endDate) {
-      fail(E.outside_contract, `A contract must lie within the fund's period ${fund.startDate} – ${fund.endDate}.`);
+      fail(
+        E.outside_contract,
+        `A contract must lie within the fund's period ${fund.startDate} – ${fund.endDate}.`,
+      );
     }
     const c: CareContract = {
       id: b.contractId,
@@ -88,7 +109,12 @@ export const createCareContract = defineMessage({
     putContract(ctx, c);
     ctx.kv.set(keys.contractsOfVoucher(v.id, c.id), '1');
     ctx.involve(b.provider, fund.sponsor);
-    ctx.emit('budgets.care_contract_proposed', { contract: c.id, provider: c.provider, rateCents: c.rateCents, unit: c.unit });
+    ctx.emit('budgets.care_contract_proposed', {
+      contract: c.id,
+      provider: c.provider,
+      rateCents: c.rateCents,
+      unit: c.unit,
+    });
   },
 });
 
@@ -98,8 +124,13 @@ export const acceptCareContract = defineMessage({
   schema: contractRefSchema,
   handle(ctx, b) {
     const c = mustContract(ctx, b.contractId);
-    if (signerOin(ctx) !== c.provider) fail(E.not_party, `Only provider ${c.provider} can accept care contract "${c.id}".`);
-    if (c.state !== 'proposed') fail(E.contract_not_active, `Care contract "${c.id}" is ${c.state}; only a proposed contract can be accepted.`);
+    if (signerOin(ctx) !== c.provider)
+      fail(E.not_party, `Only provider ${c.provider} can accept care contract "${c.id}".`);
+    if (c.state !== 'proposed')
+      fail(
+        E.contract_not_active,
+        `Care contract "${c.id}" is ${c.state}; only a proposed contract can be accepted.`,
+      );
     putContract(ctx, { ...c, state: 'active', acceptedAt: ctx.time });
     ctx.involve(c.holder);
     ctx.emit('budgets.care_contract_accepted', { contract: c.id });
@@ -127,15 +158,25 @@ export const declareCare = defineMessage({
   summary: 'The care provider declares the units of care delivered in a month, within its contract.',
   schema: declareCareSchema,
   handle(ctx, b) {
-    if (getDeclaration(ctx.kv, b.declarationId)) fail(E.declaration_exists, `A declaration with id "${b.declarationId}" already exists.`);
+    if (getDeclaration(ctx.kv, b.declarationId))
+      fail(E.declaration_exists, `A declaration with id "${b.declarationId}" already exists.`);
     const c = mustContract(ctx, b.contractId);
-    if (signerOin(ctx) !== c.provider) fail(E.not_party, `Only provider ${c.provider} can declare care under contract "${c.id}".`);
-    if (c.state !== 'active') fail(E.contract_not_active, `Care contract "${c.id}" is ${c.state}; care is declared under an active contract.`);
+    if (signerOin(ctx) !== c.provider)
+      fail(E.not_party, `Only provider ${c.provider} can declare care under contract "${c.id}".`);
+    if (c.state !== 'active')
+      fail(
+        E.contract_not_active,
+        `Care contract "${c.id}" is ${c.state}; care is declared under an active contract.`,
+      );
     const { first, last } = monthBounds(b.period);
     if (last < c.startDate || first > c.endDate) {
-      fail(E.outside_contract, `${b.period} lies outside contract "${c.id}" (${c.startDate} – ${c.endDate}).`);
+      fail(
+        E.outside_contract,
+        `${b.period} lies outside contract "${c.id}" (${c.startDate} – ${c.endDate}).`,
+      );
     }
-    if (ctx.time < dayStart(first)) fail(E.outside_contract, `Care for ${b.period} cannot be declared before that month has begun.`);
+    if (ctx.time < dayStart(first))
+      fail(E.outside_contract, `Care for ${b.period} cannot be declared before that month has begun.`);
     const month = c.months[b.period] ?? EMPTY_MONTH;
     if (c.maxUnitsPerMonth !== null && month.declaredUnits + b.units > c.maxUnitsPerMonth) {
       fail(
@@ -160,27 +201,45 @@ export const declareCare = defineMessage({
     };
     putDeclaration(ctx, d);
     ctx.kv.set(keys.declarationsOfContract(c.id, d.id), '1');
-    putContract(ctx, { ...c, months: { ...c.months, [b.period]: { ...month, declaredUnits: month.declaredUnits + b.units } } });
+    putContract(ctx, {
+      ...c,
+      months: { ...c.months, [b.period]: { ...month, declaredUnits: month.declaredUnits + b.units } },
+    });
     ctx.involve(c.holder);
-    ctx.emit('budgets.care_declared', { declaration: d.id, contract: c.id, period: d.period, amountCents: d.amountCents });
+    ctx.emit('budgets.care_declared', {
+      declaration: d.id,
+      contract: c.id,
+      period: d.period,
+      amountCents: d.amountCents,
+    });
   },
 });
 
 export const decideCareDeclaration = defineMessage({
   type: 'budgets.decide_care_declaration',
-  summary: 'The budget holder approves a care declaration (the provider is paid from the budget) or rejects it.',
+  summary:
+    'The budget holder approves a care declaration (the provider is paid from the budget) or rejects it.',
   schema: decideCareDeclarationSchema,
   handle(ctx, b) {
     const d = getDeclaration(ctx.kv, b.declarationId);
     if (!d) fail(E.unknown_declaration, `There is no care declaration "${b.declarationId}".`);
-    if (ctx.signer !== d.holder) fail(E.not_voucher_holder, `Only the budget holder can approve or reject declaration "${d.id}".`);
+    if (ctx.signer !== d.holder)
+      fail(E.not_voucher_holder, `Only the budget holder can approve or reject declaration "${d.id}".`);
     if (d.state !== 'submitted') fail(E.declaration_decided, `Declaration "${d.id}" was already ${d.state}.`);
     const c = mustContract(ctx, d.contractId);
     const month = c.months[d.period] ?? EMPTY_MONTH;
     ctx.involve(d.provider);
     if (b.decision === 'rejected') {
-      putDeclaration(ctx, { ...d, state: 'rejected', decidedAt: ctx.time, ...(b.reason ? { reason: b.reason } : {}) });
-      putContract(ctx, { ...c, months: { ...c.months, [d.period]: { ...month, declaredUnits: month.declaredUnits - d.units } } });
+      putDeclaration(ctx, {
+        ...d,
+        state: 'rejected',
+        decidedAt: ctx.time,
+        ...(b.reason ? { reason: b.reason } : {}),
+      });
+      putContract(ctx, {
+        ...c,
+        months: { ...c.months, [d.period]: { ...month, declaredUnits: month.declaredUnits - d.units } },
+      });
       ctx.emit('budgets.care_declaration_decided', { declaration: d.id, decision: 'rejected' });
       return;
     }
@@ -209,9 +268,18 @@ export const decideCareDeclaration = defineMessage({
       ...c,
       months: {
         ...c.months,
-        [d.period]: { ...month, approvedUnits: month.approvedUnits + d.units, approvedCents: str(cents(month.approvedCents) + amount) },
+        [d.period]: {
+          ...month,
+          approvedUnits: month.approvedUnits + d.units,
+          approvedCents: str(cents(month.approvedCents) + amount),
+        },
       },
     });
-    ctx.emit('budgets.care_declaration_decided', { declaration: d.id, decision: 'approved', amount: euroText(amount), date: dateOf(ctx.time) });
+    ctx.emit('budgets.care_declaration_decided', {
+      declaration: d.id,
+      decision: 'approved',
+      amount: euroText(amount),
+      date: dateOf(ctx.time),
+    });
   },
 });

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { KVRead } from '../../app/kv.ts';
 import { sha256Hex } from '../../core/hash.ts';
 import type { TestKey } from '../../testing/test-chain.ts';
-import { journalOf } from './reports.ts';
 import { listPayments, listReimbursements, listVouchers } from './queries.ts';
+import { journalOf } from './reports.ts';
 import { getTotals } from './state.ts';
-import { ManualChain, code } from './test-support.ts';
+import { code, ManualChain } from './test-support.ts';
 
 type Op =
   | { t: 'topUp'; fund: number; amount: number }
@@ -34,18 +34,56 @@ const FUNDS = ['stadspas', 'kindpakket', 'pgb'];
 const RESIDENTS = 4;
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ t: fc.constant('topUp' as const), fund: fc.nat(2), amount: fc.integer({ min: 1, max: 60_000 }) }),
-  fc.record({ t: fc.constant('issue' as const), fund: fc.nat(2), resident: fc.nat(RESIDENTS - 1), amount: fc.integer({ min: 1_000, max: 90_000 }) }),
+  fc.record({
+    t: fc.constant('topUp' as const),
+    fund: fc.nat(2),
+    amount: fc.integer({ min: 1, max: 60_000 }),
+  }),
+  fc.record({
+    t: fc.constant('issue' as const),
+    fund: fc.nat(2),
+    resident: fc.nat(RESIDENTS - 1),
+    amount: fc.integer({ min: 1_000, max: 90_000 }),
+  }),
   fc.record({ t: fc.constant('bearer' as const), resident: fc.nat(RESIDENTS - 1) }),
-  fc.record({ t: fc.constant('pay' as const), resident: fc.nat(RESIDENTS - 1), fund: fc.nat(1), amount: fc.integer({ min: 1, max: 20_000 }), provider: fc.nat(1) }),
-  fc.record({ t: fc.constant('payOffer' as const), resident: fc.nat(RESIDENTS - 1), offer: fc.nat(1), qty: fc.integer({ min: 1, max: 3 }) }),
-  fc.record({ t: fc.constant('request' as const), resident: fc.nat(RESIDENTS - 1), amount: fc.integer({ min: 1, max: 9_000 }) }),
+  fc.record({
+    t: fc.constant('pay' as const),
+    resident: fc.nat(RESIDENTS - 1),
+    fund: fc.nat(1),
+    amount: fc.integer({ min: 1, max: 20_000 }),
+    provider: fc.nat(1),
+  }),
+  fc.record({
+    t: fc.constant('payOffer' as const),
+    resident: fc.nat(RESIDENTS - 1),
+    offer: fc.nat(1),
+    qty: fc.integer({ min: 1, max: 3 }),
+  }),
+  fc.record({
+    t: fc.constant('request' as const),
+    resident: fc.nat(RESIDENTS - 1),
+    amount: fc.integer({ min: 1, max: 9_000 }),
+  }),
   fc.record({ t: fc.constant('reserve' as const), resident: fc.nat(RESIDENTS - 1) }),
   fc.record({ t: fc.constant('redeem' as const), n: fc.nat(20) }),
   fc.record({ t: fc.constant('refund' as const), n: fc.nat(40), part: fc.boolean() }),
-  fc.record({ t: fc.constant('reimburse' as const), resident: fc.nat(RESIDENTS - 1), amount: fc.integer({ min: 1, max: 15_000 }), approve: fc.boolean() }),
-  fc.record({ t: fc.constant('care' as const), units: fc.integer({ min: 1, max: 20 }), approve: fc.boolean() }),
-  fc.record({ t: fc.constant('deactivate' as const), resident: fc.nat(RESIDENTS - 1), fund: fc.nat(1), on: fc.boolean() }),
+  fc.record({
+    t: fc.constant('reimburse' as const),
+    resident: fc.nat(RESIDENTS - 1),
+    amount: fc.integer({ min: 1, max: 15_000 }),
+    approve: fc.boolean(),
+  }),
+  fc.record({
+    t: fc.constant('care' as const),
+    units: fc.integer({ min: 1, max: 20 }),
+    approve: fc.boolean(),
+  }),
+  fc.record({
+    t: fc.constant('deactivate' as const),
+    resident: fc.nat(RESIDENTS - 1),
+    fund: fc.nat(1),
+    on: fc.boolean(),
+  }),
   fc.record({ t: fc.constant('settle' as const), step: fc.nat(3) }),
   fc.record({ t: fc.constant('pause' as const), fund: fc.nat(1), on: fc.boolean() }),
   fc.record({ t: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 25 }) }),
@@ -62,24 +100,36 @@ function brokenIdentity(kv: KVRead, fundedByTxs: Map<string, bigint>): string | 
     const big = (s: string) => BigInt(s);
     const parts = big(t.balance) + big(t.held) + big(t.paid) + big(t.reimbursed) + big(t.returned);
     if (big(t.funded) !== parts) return `${fundId}: funded ${t.funded} != parts ${parts}`;
-    if (big(t.funded) !== (fundedByTxs.get(fundId) ?? 0n)) return `${fundId}: funded ${t.funded} != top-ups ${fundedByTxs.get(fundId)}`;
-    for (const [name, v] of Object.entries(t)) if (name !== 'seq' && big(String(v)) < 0n) return `${fundId}: ${name} negative`;
+    if (big(t.funded) !== (fundedByTxs.get(fundId) ?? 0n))
+      return `${fundId}: funded ${t.funded} != top-ups ${fundedByTxs.get(fundId)}`;
+    for (const [name, v] of Object.entries(t))
+      if (name !== 'seq' && big(String(v)) < 0n) return `${fundId}: ${name} negative`;
     const held = sum(listVouchers(kv, { fundId }).map((v) => BigInt(v.balanceCents)));
     if (held !== big(t.held)) return `${fundId}: vouchers hold ${held}, totals say ${t.held}`;
-    const paid = sum(listPayments(kv, { fundId }).map((p) => BigInt(p.amountCents) - BigInt(p.refundedCents)));
+    const paid = sum(
+      listPayments(kv, { fundId }).map((p) => BigInt(p.amountCents) - BigInt(p.refundedCents)),
+    );
     if (paid !== big(t.paid)) return `${fundId}: payments add up to ${paid}, totals say ${t.paid}`;
-    const reimbursed = sum(listReimbursements(kv, { fundId, state: 'approved' }).map((r) => BigInt(r.amountCents)));
-    if (reimbursed !== big(t.reimbursed)) return `${fundId}: approved claims add up to ${reimbursed}, totals say ${t.reimbursed}`;
+    const reimbursed = sum(
+      listReimbursements(kv, { fundId, state: 'approved' }).map((r) => BigInt(r.amountCents)),
+    );
+    if (reimbursed !== big(t.reimbursed))
+      return `${fundId}: approved claims add up to ${reimbursed}, totals say ${t.reimbursed}`;
     const journal = journalOf(kv, fundId);
     const toSponsor = sum(journal.filter((m) => m.to === 'sponsor').map((m) => BigInt(m.amountCents)));
-    if (toSponsor !== big(t.returned)) return `${fundId}: journal returns ${toSponsor}, totals say ${t.returned}`;
+    if (toSponsor !== big(t.returned))
+      return `${fundId}: journal returns ${toSponsor}, totals say ${t.returned}`;
     const fromSponsor = sum(journal.filter((m) => m.from === 'sponsor').map((m) => BigInt(m.amountCents)));
-    if (fromSponsor !== big(t.funded)) return `${fundId}: journal top-ups ${fromSponsor}, totals say ${t.funded}`;
+    if (fromSponsor !== big(t.funded))
+      return `${fundId}: journal top-ups ${fromSponsor}, totals say ${t.funded}`;
   }
   return undefined;
 }
 
-async function run(ops: Op[], blockSizes: number[]): Promise<{ heights: number; refused: number; ok: number }> {
+async function run(
+  ops: Op[],
+  blockSizes: number[],
+): Promise<{ heights: number; refused: number; ok: number }> {
   const c = new ManualChain('2026-03-02T09:00:00.000Z');
   try {
     const { sponsor, sport, museum, care, validator } = c.parties;
@@ -93,33 +143,148 @@ async function run(ops: Op[], blockSizes: number[]): Promise<{ heights: number; 
     };
     // Setup: a city pass, a children's package with bearer codes and claims, a care budget fund.
     const setup: Array<[TestKey, string, unknown]> = [
-      [sponsor, 'budgets.create_fund', { fundId: 'stadspas', name: 'Stadspas (test)', categories: ['sport', 'culture'], startDate: '2026-03-01', endDate: '2026-05-31', amount: { kind: 'fixed', cents: '25000' }, limits: { perPaymentCents: '15000', perPersonCents: '60000' }, switches: { bearerVouchers: true, reimbursements: true } }],
-      [sponsor, 'budgets.create_fund', { fundId: 'kindpakket', name: 'Kindpakket (test)', categories: ['sport', 'culture'], startDate: '2026-03-01', endDate: '2026-07-31', amount: { kind: 'custom', minCents: '1000', maxCents: '90000' }, validators: [validator.oin], switches: { bearerVouchers: true, reimbursements: true } }],
-      [sponsor, 'budgets.create_fund', { fundId: 'pgb', name: 'PGB (test)', kind: 'care', categories: ['home_care'], startDate: '2026-03-01', endDate: '2026-06-30', amount: { kind: 'custom', minCents: '1000', maxCents: '900000' } }],
-      ...FUNDS.map((f) => [sponsor, 'budgets.top_up_fund', { fundId: f, amountCents: '200000' }] as [TestKey, string, unknown]),
+      [
+        sponsor,
+        'budgets.create_fund',
+        {
+          fundId: 'stadspas',
+          name: 'Stadspas (test)',
+          categories: ['sport', 'culture'],
+          startDate: '2026-03-01',
+          endDate: '2026-05-31',
+          amount: { kind: 'fixed', cents: '25000' },
+          limits: { perPaymentCents: '15000', perPersonCents: '60000' },
+          switches: { bearerVouchers: true, reimbursements: true },
+        },
+      ],
+      [
+        sponsor,
+        'budgets.create_fund',
+        {
+          fundId: 'kindpakket',
+          name: 'Kindpakket (test)',
+          categories: ['sport', 'culture'],
+          startDate: '2026-03-01',
+          endDate: '2026-07-31',
+          amount: { kind: 'custom', minCents: '1000', maxCents: '90000' },
+          validators: [validator.oin],
+          switches: { bearerVouchers: true, reimbursements: true },
+        },
+      ],
+      [
+        sponsor,
+        'budgets.create_fund',
+        {
+          fundId: 'pgb',
+          name: 'PGB (test)',
+          kind: 'care',
+          categories: ['home_care'],
+          startDate: '2026-03-01',
+          endDate: '2026-06-30',
+          amount: { kind: 'custom', minCents: '1000', maxCents: '900000' },
+        },
+      ],
+      ...FUNDS.map(
+        (f) =>
+          [sponsor, 'budgets.top_up_fund', { fundId: f, amountCents: '200000' }] as [
+            TestKey,
+            string,
+            unknown,
+          ],
+      ),
       ...FUNDS.map((f) => [sponsor, 'budgets.activate_fund', { fundId: f }] as [TestKey, string, unknown]),
-      ...['stadspas', 'kindpakket'].flatMap((f) => [sport, museum].map((p) => [p, 'budgets.apply_to_fund', { fundId: f }] as [TestKey, string, unknown])),
+      ...['stadspas', 'kindpakket'].flatMap((f) =>
+        [sport, museum].map((p) => [p, 'budgets.apply_to_fund', { fundId: f }] as [TestKey, string, unknown]),
+      ),
       [care, 'budgets.apply_to_fund', { fundId: 'pgb' }],
-      ...['stadspas', 'kindpakket'].flatMap((f) => [sport, museum].map((p) => [sponsor, 'budgets.decide_provider', { fundId: f, provider: p.oin, decision: 'accepted' }] as [TestKey, string, unknown])),
+      ...['stadspas', 'kindpakket'].flatMap((f) =>
+        [sport, museum].map(
+          (p) =>
+            [sponsor, 'budgets.decide_provider', { fundId: f, provider: p.oin, decision: 'accepted' }] as [
+              TestKey,
+              string,
+              unknown,
+            ],
+        ),
+      ),
       [sponsor, 'budgets.decide_provider', { fundId: 'pgb', provider: care.oin, decision: 'accepted' }],
-      [sport, 'budgets.create_offer', { offerId: 'zwemles', fundId: 'stadspas', title: 'Zwemles (test)', category: 'sport', priceCents: '4500', paymentType: 'budget', stock: 6, perPersonLimit: 3 }],
-      [museum, 'budgets.create_offer', { offerId: 'korting', fundId: 'stadspas', title: 'Korting (test)', category: 'culture', priceCents: '3000', paymentType: 'subsidy', sponsorPartCents: '2000' }],
+      [
+        sport,
+        'budgets.create_offer',
+        {
+          offerId: 'zwemles',
+          fundId: 'stadspas',
+          title: 'Zwemles (test)',
+          category: 'sport',
+          priceCents: '4500',
+          paymentType: 'budget',
+          stock: 6,
+          perPersonLimit: 3,
+        },
+      ],
+      [
+        museum,
+        'budgets.create_offer',
+        {
+          offerId: 'korting',
+          fundId: 'stadspas',
+          title: 'Korting (test)',
+          category: 'culture',
+          priceCents: '3000',
+          paymentType: 'subsidy',
+          sponsorPartCents: '2000',
+        },
+      ],
       [sponsor, 'budgets.approve_offer', { offerId: 'korting' }],
       [sponsor, 'budgets.set_bank_account', { iban: 'NL91ABNA0417164300', accountName: 'Gemeente (test)' }],
       [sport, 'budgets.set_bank_account', { iban: 'NL91ABNA0417164300', accountName: 'Sport (test)' }],
       [museum, 'budgets.set_bank_account', { iban: 'NL91ABNA0417164300', accountName: 'Museum (test)' }],
       [care, 'budgets.set_bank_account', { iban: 'NL91ABNA0417164300', accountName: 'Zorg (test)' }],
       // Some residents start with vouchers, so most operations have something to work on.
-      [sponsor, 'budgets.issue_voucher', { voucherId: 'stadspas-r0', fundId: 'stadspas', holder: residents[0]!.publicKey }],
-      [sponsor, 'budgets.issue_voucher', { voucherId: 'stadspas-r1', fundId: 'stadspas', holder: residents[1]!.publicKey }],
-      [sponsor, 'budgets.issue_voucher', { voucherId: 'kindpakket-r1', fundId: 'kindpakket', holder: residents[1]!.publicKey, amountCents: '40000' }],
-      [sponsor, 'budgets.issue_voucher', { voucherId: 'kindpakket-r2', fundId: 'kindpakket', holder: residents[2]!.publicKey, amountCents: '40000' }],
-      [sponsor, 'budgets.issue_voucher', { voucherId: 'pgb-r0', fundId: 'pgb', holder: residents[0]!.publicKey, amountCents: '150000' }],
+      [
+        sponsor,
+        'budgets.issue_voucher',
+        { voucherId: 'stadspas-r0', fundId: 'stadspas', holder: residents[0]!.publicKey },
+      ],
+      [
+        sponsor,
+        'budgets.issue_voucher',
+        { voucherId: 'stadspas-r1', fundId: 'stadspas', holder: residents[1]!.publicKey },
+      ],
+      [
+        sponsor,
+        'budgets.issue_voucher',
+        {
+          voucherId: 'kindpakket-r1',
+          fundId: 'kindpakket',
+          holder: residents[1]!.publicKey,
+          amountCents: '40000',
+        },
+      ],
+      [
+        sponsor,
+        'budgets.issue_voucher',
+        {
+          voucherId: 'kindpakket-r2',
+          fundId: 'kindpakket',
+          holder: residents[2]!.publicKey,
+          amountCents: '40000',
+        },
+      ],
+      [
+        sponsor,
+        'budgets.issue_voucher',
+        { voucherId: 'pgb-r0', fundId: 'pgb', holder: residents[0]!.publicKey, amountCents: '150000' },
+      ],
     ];
     for (const [k, type, body] of setup) {
       const [r] = c.block([sign(k, type, body)]);
       if (r!.code !== 0) throw new Error(`setup ${type}: ${r!.log}`);
-      if (type === 'budgets.top_up_fund') funded.set((body as { fundId: string }).fundId, (funded.get((body as { fundId: string }).fundId) ?? 0n) + 200000n);
+      if (type === 'budgets.top_up_fund')
+        funded.set(
+          (body as { fundId: string }).fundId,
+          (funded.get((body as { fundId: string }).fundId) ?? 0n) + 200000n,
+        );
     }
     // Counters for ids; referenced records are picked by index (they may not exist: then refused).
     let seq = 0;
@@ -129,13 +294,24 @@ async function run(ops: Op[], blockSizes: number[]): Promise<{ heights: number; 
     const voucherOf = (fund: string, r: number) => `${fund}-r${r}`;
     let batch = 0;
     let careContract = false;
-    const toTxs = (op: Op): Array<{ tx: Uint8Array; topUp?: [string, bigint]; payment?: string; product?: string }> => {
+    const toTxs = (
+      op: Op,
+    ): Array<{ tx: Uint8Array; topUp?: [string, bigint]; payment?: string; product?: string }> => {
       const f = FUNDS[op.t === 'topUp' || op.t === 'issue' || op.t === 'close' ? op.fund : 0]!;
       switch (op.t) {
         case 'topUp':
-          return [{ tx: sign(sponsor, 'budgets.top_up_fund', { fundId: f, amountCents: String(op.amount) }), topUp: [f, BigInt(op.amount)] }];
+          return [
+            {
+              tx: sign(sponsor, 'budgets.top_up_fund', { fundId: f, amountCents: String(op.amount) }),
+              topUp: [f, BigInt(op.amount)],
+            },
+          ];
         case 'issue': {
-          const body: Record<string, unknown> = { voucherId: voucherOf(f, op.resident), fundId: f, holder: residents[op.resident]!.publicKey };
+          const body: Record<string, unknown> = {
+            voucherId: voucherOf(f, op.resident),
+            fundId: f,
+            holder: residents[op.resident]!.publicKey,
+          };
           if (f !== 'stadspas') body.amountCents = String(op.amount);
           return [{ tx: sign(sponsor, 'budgets.issue_voucher', body) }];
         }
@@ -143,7 +319,13 @@ async function run(ops: Op[], blockSizes: number[]): Promise<{ heights: number; 
           const cd = code(++seq);
           const v = voucherOf('stadspas', op.resident);
           return [
-            { tx: sign(sponsor, 'budgets.issue_voucher', { voucherId: v, fundId: 'stadspas', activationCodeHash: cd.hash }) },
+            {
+              tx: sign(sponsor, 'budgets.issue_voucher', {
+                voucherId: v,
+                fundId: 'stadspas',
+                activationCodeHash: cd.hash,
+              }),
+            },
             { tx: sign(residents[op.resident]!, 'budgets.claim_voucher', { code: cd.code }) },
           ];
         }
@@ -183,23 +365,57 @@ async function run(ops: Op[], blockSizes: number[]): Promise<{ heights: number; 
           const rid = id('req');
           const pid = id('pay');
           return [
-            { tx: sign(sport, 'budgets.request_payment', { requestId: rid, voucherId: voucherOf('kindpakket', op.resident), amountCents: String(op.amount), category: 'sport' }) },
-            { tx: sign(residents[op.resident]!, 'budgets.confirm_payment_request', { requestId: rid, paymentId: pid }), payment: pid },
+            {
+              tx: sign(sport, 'budgets.request_payment', {
+                requestId: rid,
+                voucherId: voucherOf('kindpakket', op.resident),
+                amountCents: String(op.amount),
+                category: 'sport',
+              }),
+            },
+            {
+              tx: sign(residents[op.resident]!, 'budgets.confirm_payment_request', {
+                requestId: rid,
+                paymentId: pid,
+              }),
+              payment: pid,
+            },
           ];
         }
         case 'reserve': {
           const vid = id('pv');
-          return [{ tx: sign(residents[op.resident]!, 'budgets.create_product_voucher', { voucherId: vid, offerId: 'zwemles', parentVoucherId: voucherOf('stadspas', op.resident) }), product: vid }];
+          return [
+            {
+              tx: sign(residents[op.resident]!, 'budgets.create_product_voucher', {
+                voucherId: vid,
+                offerId: 'zwemles',
+                parentVoucherId: voucherOf('stadspas', op.resident),
+              }),
+              product: vid,
+            },
+          ];
         }
         case 'redeem': {
           const pv = productVouchers[op.n % Math.max(1, productVouchers.length)] ?? 'none';
           const pid = id('pay');
-          return [{ tx: sign(sport, 'budgets.redeem_product_voucher', { voucherId: pv, paymentId: pid }), payment: pid }];
+          return [
+            {
+              tx: sign(sport, 'budgets.redeem_product_voucher', { voucherId: pv, paymentId: pid }),
+              payment: pid,
+            },
+          ];
         }
         case 'refund': {
           const pid = payments[op.n % Math.max(1, payments.length)] ?? 'none';
           const provider = [sport, museum, care][op.n % 3]!; // sometimes the wrong provider: refused
-          return [{ tx: sign(provider, 'budgets.refund_payment', { paymentId: pid, ...(op.part ? { amountCents: '700' } : {}) }) }];
+          return [
+            {
+              tx: sign(provider, 'budgets.refund_payment', {
+                paymentId: pid,
+                ...(op.part ? { amountCents: '700' } : {}),
+              }),
+            },
+          ];
         }
         case 'reimburse': {
           const rid = id('claim');
@@ -214,7 +430,12 @@ async function run(ops: Op[], blockSizes: number[]): Promise<{ heights: number; 
                 receiptHash: sha256Hex(rid),
               }),
             },
-            { tx: sign(sponsor, 'budgets.decide_reimbursement', { reimbursementId: rid, decision: op.approve ? 'approved' : 'declined' }) },
+            {
+              tx: sign(sponsor, 'budgets.decide_reimbursement', {
+                reimbursementId: rid,
+                decision: op.approve ? 'approved' : 'declined',
+              }),
+            },
           ];
         }
         case 'care': {
@@ -223,24 +444,65 @@ async function run(ops: Op[], blockSizes: number[]): Promise<{ heights: number; 
           if (!careContract) {
             careContract = true;
             txs.push(
-              { tx: sign(holder, 'budgets.create_care_contract', { contractId: 'zo', voucherId: voucherOf('pgb', 0), provider: care.oin, category: 'home_care', unit: 'hour', rateCents: '3900', startDate: '2026-03-01', endDate: '2026-06-30' }) },
+              {
+                tx: sign(holder, 'budgets.create_care_contract', {
+                  contractId: 'zo',
+                  voucherId: voucherOf('pgb', 0),
+                  provider: care.oin,
+                  category: 'home_care',
+                  unit: 'hour',
+                  rateCents: '3900',
+                  startDate: '2026-03-01',
+                  endDate: '2026-06-30',
+                }),
+              },
               { tx: sign(care, 'budgets.accept_care_contract', { contractId: 'zo' }) },
             );
           }
           const did = id('dec');
-          txs.push({ tx: sign(care, 'budgets.declare_care', { declarationId: did, contractId: 'zo', period: c.now().slice(0, 7), units: op.units }) });
-          txs.push({ tx: sign(holder, 'budgets.decide_care_declaration', { declarationId: did, decision: op.approve ? 'approved' : 'rejected' }), ...(op.approve ? { payment: did } : {}) });
+          txs.push({
+            tx: sign(care, 'budgets.declare_care', {
+              declarationId: did,
+              contractId: 'zo',
+              period: c.now().slice(0, 7),
+              units: op.units,
+            }),
+          });
+          txs.push({
+            tx: sign(holder, 'budgets.decide_care_declaration', {
+              declarationId: did,
+              decision: op.approve ? 'approved' : 'rejected',
+            }),
+            ...(op.approve ? { payment: did } : {}),
+          });
           return txs;
         }
         case 'deactivate':
-          return [{ tx: sign(sponsor, op.on ? 'budgets.deactivate_voucher' : 'budgets.reactivate_voucher', { voucherId: voucherOf(FUNDS[op.fund]!, op.resident) }) }];
+          return [
+            {
+              tx: sign(sponsor, op.on ? 'budgets.deactivate_voucher' : 'budgets.reactivate_voucher', {
+                voucherId: voucherOf(FUNDS[op.fund]!, op.resident),
+              }),
+            },
+          ];
         case 'settle': {
-          if (op.step === 0) return [{ tx: sign(sponsor, 'budgets.create_settlement', { settlementId: `batch-${++batch}` }) }];
-          const type = ['budgets.approve_settlement', 'budgets.cancel_settlement', 'budgets.mark_settlement_paid'][op.step - 1]!;
+          if (op.step === 0)
+            return [{ tx: sign(sponsor, 'budgets.create_settlement', { settlementId: `batch-${++batch}` }) }];
+          const type = [
+            'budgets.approve_settlement',
+            'budgets.cancel_settlement',
+            'budgets.mark_settlement_paid',
+          ][op.step - 1]!;
           return [{ tx: sign(sponsor, type, { settlementId: `batch-${batch}` }) }];
         }
         case 'pause':
-          return [{ tx: sign(sponsor, op.on ? 'budgets.pause_fund' : 'budgets.activate_fund', { fundId: FUNDS[op.fund] }) }];
+          return [
+            {
+              tx: sign(sponsor, op.on ? 'budgets.pause_fund' : 'budgets.activate_fund', {
+                fundId: FUNDS[op.fund],
+              }),
+            },
+          ];
         case 'advance':
           c.advance(op.days * 86_400_000);
           return [];
@@ -300,14 +562,22 @@ describe('money conservation', () => {
     let totalOk = 0;
     let totalRefused = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 10, maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 8 }), async (ops, sizes) => {
-        const r = await run(ops, sizes);
-        totalOk += r.ok;
-        totalRefused += r.refused;
-      }),
+      fc.asyncProperty(
+        fc.array(opArb, { minLength: 10, maxLength: 60 }),
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 8 }),
+        async (ops, sizes) => {
+          const r = await run(ops, sizes);
+          totalOk += r.ok;
+          totalRefused += r.refused;
+        },
+      ),
       { numRuns: 60 },
     );
-    if (process.env.BUDGETS_DEBUG) console.log({ totalOk, totalRefused }, [...errorCounts.entries()].sort((a, b) => b[1] - a[1]));
+    if (process.env.BUDGETS_DEBUG)
+      console.log(
+        { totalOk, totalRefused },
+        [...errorCounts.entries()].sort((a, b) => b[1] - a[1]),
+      );
     // The sequences exercise both accepted and refused operations.
     expect(totalOk).toBeGreaterThan(200);
     expect(totalRefused).toBeGreaterThan(50);
@@ -315,17 +585,28 @@ describe('money conservation', () => {
 
   it('holds for a fixed long history too', async () => {
     const ops: Op[] = [];
-    for (let r = 0; r < RESIDENTS; r++) for (let f = 0; f < 3; f++) ops.push({ t: 'issue', fund: f, resident: r, amount: 40_000 });
+    for (let r = 0; r < RESIDENTS; r++)
+      for (let f = 0; f < 3; f++) ops.push({ t: 'issue', fund: f, resident: r, amount: 40_000 });
     for (let i = 0; i < 30; i++) {
       ops.push({ t: 'pay', resident: i % RESIDENTS, fund: i % 2, amount: 1_000 + i * 37, provider: i % 2 });
       ops.push({ t: 'payOffer', resident: i % RESIDENTS, offer: i % 2, qty: 1 });
       if (i % 3 === 0) ops.push({ t: 'reserve', resident: i % RESIDENTS }, { t: 'redeem', n: i });
-      if (i % 4 === 0) ops.push({ t: 'refund', n: i, part: i % 8 === 0 }, { t: 'care', units: 5, approve: true });
-      if (i % 5 === 0) ops.push({ t: 'reimburse', resident: i % RESIDENTS, amount: 2_000, approve: true }, { t: 'settle', step: 0 }, { t: 'settle', step: 1 });
+      if (i % 4 === 0)
+        ops.push({ t: 'refund', n: i, part: i % 8 === 0 }, { t: 'care', units: 5, approve: true });
+      if (i % 5 === 0)
+        ops.push(
+          { t: 'reimburse', resident: i % RESIDENTS, amount: 2_000, approve: true },
+          { t: 'settle', step: 0 },
+          { t: 'settle', step: 1 },
+        );
       if (i % 10 === 9) ops.push({ t: 'advance', days: 9 });
     }
     const r = await run(ops, [3, 1, 4]);
-    if (process.env.BUDGETS_DEBUG) console.log(r, [...errorCounts.entries()].sort((a, b) => b[1] - a[1]));
+    if (process.env.BUDGETS_DEBUG)
+      console.log(
+        r,
+        [...errorCounts.entries()].sort((a, b) => b[1] - a[1]),
+      );
     expect(r.ok).toBeGreaterThan(90);
   });
 });

@@ -2,8 +2,9 @@
 // the decision, the criteria checked with their outcome and a salted hash of the evidence - never the
 // evidence, a BSN or any other personal data. Pre-validations (activation codes, stored as hashes)
 // let a resident claim a voucher without a request; the voucher records who vouched for them.
-import { defineMessage } from '../../app/module.ts';
+
 import type { TxContext } from '../../app/module.ts';
+import { defineMessage } from '../../app/module.ts';
 import { putJson } from '../../app/typed-kv.ts';
 import { fail } from '../../core/errors.ts';
 import { requireSignerRole } from '../identity/index.ts';
@@ -12,25 +13,47 @@ import { activationCodeHash } from './codes.ts';
 import { BudgetErrors as E } from './errors.ts';
 import { createVoucher, grantAmount, requireNoBudgetVoucher } from './lifecycle.ts';
 import { mustFund, requireOpen, voucherExpiry } from './rules.ts';
-import { addPrevalidationsSchema, decideEligibilitySchema, redeemPrevalidationSchema, requestEligibilitySchema } from './schemas.ts';
-import { type ActivationCode, type Criterion, type CriterionResult, type EligibilityRequest, type Fund, getCode, getRequest, keys } from './state.ts';
+import {
+  addPrevalidationsSchema,
+  decideEligibilitySchema,
+  redeemPrevalidationSchema,
+  requestEligibilitySchema,
+} from './schemas.ts';
+import {
+  type ActivationCode,
+  type Criterion,
+  type CriterionResult,
+  type EligibilityRequest,
+  type Fund,
+  getCode,
+  getRequest,
+  keys,
+} from './state.ts';
 
 function requireValidator(ctx: TxContext, fund: Fund): string {
   const org = requireSignerRole(ctx, 'eligibility_validator');
   if (!fund.validators.includes(org.oin)) {
-    fail(E.not_fund_validator, `Organisation ${org.oin} is not an eligibility validator of fund "${fund.id}".`);
+    fail(
+      E.not_fund_validator,
+      `Organisation ${org.oin} is not an eligibility validator of fund "${fund.id}".`,
+    );
   }
   return org.oin;
 }
 
-const sameCriterion = (a: Criterion, b: Criterion) => a.record === b.record && a.operator === b.operator && a.value === b.value;
+const sameCriterion = (a: Criterion, b: Criterion) =>
+  a.record === b.record && a.operator === b.operator && a.value === b.value;
 
 /** The decision lists exactly the fund's criteria, in the fund's order. */
 function checkCriteria(fund: Fund, results: CriterionResult[]): void {
-  const matches = results.length === fund.criteria.length && fund.criteria.every((c, i) => sameCriterion(c, results[i]!));
+  const matches =
+    results.length === fund.criteria.length && fund.criteria.every((c, i) => sameCriterion(c, results[i]!));
   if (!matches) {
     const expected = fund.criteria.map((c) => `${c.record} ${c.operator} ${c.value}`).join(', ') || 'none';
-    fail(E.criteria_mismatch, `The decision must list the criteria of fund "${fund.id}" in order: ${expected}.`);
+    fail(
+      E.criteria_mismatch,
+      `The decision must list the criteria of fund "${fund.id}" in order: ${expected}.`,
+    );
   }
 }
 
@@ -42,11 +65,21 @@ export const requestEligibility = defineMessage({
     const fund = mustFund(ctx.kv, b.fundId);
     requireOpen(fund, ctx.time);
     if (fund.validators.length === 0) {
-      fail(E.bad_fund_state, `Fund "${fund.id}" takes no requests: its sponsor issues vouchers directly or by activation code.`);
+      fail(
+        E.bad_fund_state,
+        `Fund "${fund.id}" takes no requests: its sponsor issues vouchers directly or by activation code.`,
+      );
     }
-    if (getRequest(ctx.kv, b.requestId)) fail(E.request_exists, `A request with id "${b.requestId}" already exists; choose another id.`);
+    if (getRequest(ctx.kv, b.requestId))
+      fail(E.request_exists, `A request with id "${b.requestId}" already exists; choose another id.`);
     requireNoBudgetVoucher(ctx, fund, ctx.signer);
-    const req: EligibilityRequest = { id: b.requestId, fundId: fund.id, requester: ctx.signer, state: 'pending', submittedAt: ctx.time };
+    const req: EligibilityRequest = {
+      id: b.requestId,
+      fundId: fund.id,
+      requester: ctx.signer,
+      state: 'pending',
+      submittedAt: ctx.time,
+    };
     putJson(ctx.kv, keys.request(req.id), req);
     ctx.kv.set(keys.requestsOfFund(fund.id, req.id), '1');
     ctx.involve(...fund.validators);
@@ -67,7 +100,10 @@ export const decideEligibility = defineMessage({
     checkCriteria(fund, b.criteria);
     const unmet = b.criteria.filter((c) => !c.met);
     if (b.decision === 'approved' && unmet.length > 0) {
-      fail(E.criteria_not_met, `An approval needs every criterion met; not met: ${unmet.map((c) => c.record).join(', ')}.`);
+      fail(
+        E.criteria_not_met,
+        `An approval needs every criterion met; not met: ${unmet.map((c) => c.record).join(', ')}.`,
+      );
     }
     const voucherId = b.voucherId ?? req.id;
     const decided: EligibilityRequest = {
@@ -85,7 +121,12 @@ export const decideEligibility = defineMessage({
     };
     putJson(ctx.kv, keys.request(req.id), decided);
     ctx.involve(req.requester, fund.sponsor);
-    ctx.emit('budgets.eligibility_decided', { request: req.id, fund: fund.id, decision: b.decision, validator });
+    ctx.emit('budgets.eligibility_decided', {
+      request: req.id,
+      fund: fund.id,
+      decision: b.decision,
+      validator,
+    });
     if (b.decision === 'declined') return;
     requireOpen(fund, ctx.time);
     requireNoBudgetVoucher(ctx, fund, req.requester);
@@ -116,7 +157,10 @@ export const addPrevalidations = defineMessage({
     const seen = new Set<string>();
     for (const e of b.entries) {
       if (seen.has(e.codeHash) || getCode(ctx.kv, e.codeHash)) {
-        fail(E.code_exists, `Activation code hash ${e.codeHash.slice(0, 12)}… is already registered; generate another code.`);
+        fail(
+          E.code_exists,
+          `Activation code hash ${e.codeHash.slice(0, 12)}… is already registered; generate another code.`,
+        );
       }
       seen.add(e.codeHash);
       grantAmount(fund, e); // refuse now, not when the resident claims
@@ -143,10 +187,14 @@ export const redeemPrevalidation = defineMessage({
   handle(ctx, b) {
     const hash = activationCodeHash(b.code);
     const code = getCode(ctx.kv, hash);
-    if (!code || code.kind !== 'prevalidation' || code.fundId !== b.fundId) {
-      fail(E.unknown_code, `This code is not a pre-validation of fund "${b.fundId}". Check it for typing errors.`);
+    if (code?.kind !== 'prevalidation' || code.fundId !== b.fundId) {
+      fail(
+        E.unknown_code,
+        `This code is not a pre-validation of fund "${b.fundId}". Check it for typing errors.`,
+      );
     }
-    if (code.usedAt !== undefined) fail(E.code_used, `This code was already used on ${code.usedAt.slice(0, 10)}.`);
+    if (code.usedAt !== undefined)
+      fail(E.code_used, `This code was already used on ${code.usedAt.slice(0, 10)}.`);
     const fund = mustFund(ctx.kv, code.fundId);
     requireOpen(fund, ctx.time);
     requireNoBudgetVoucher(ctx, fund, ctx.signer);

@@ -14,14 +14,17 @@ import { type Fund, getFund, getVoucher, keys, putFund } from './state.ts';
 
 export const createFund = defineMessage({
   type: 'budgets.create_fund',
-  summary: 'A sponsor creates a fund: categories, dates, amount per person, limits, switches, criteria and validators.',
+  summary:
+    'A sponsor creates a fund: categories, dates, amount per person, limits, switches, criteria and validators.',
   schema: createFundSchema,
   handle(ctx, b) {
     const org = requireSignerRole(ctx, 'sponsor');
-    if (getFund(ctx.kv, b.fundId)) fail(E.fund_exists, `A fund with id "${b.fundId}" already exists; choose another id.`);
+    if (getFund(ctx.kv, b.fundId))
+      fail(E.fund_exists, `A fund with id "${b.fundId}" already exists; choose another id.`);
     const problems: string[] = [];
     if (new Set(b.categories).size !== b.categories.length) problems.push('categories are listed twice');
-    if (b.endDate < b.startDate) problems.push(`the end date ${b.endDate} is before the start date ${b.startDate}`);
+    if (b.endDate < b.startDate)
+      problems.push(`the end date ${b.endDate} is before the start date ${b.startDate}`);
     const endsAt = dayAfter(b.endDate);
     if (endsAt <= ctx.time) problems.push(`the end date ${b.endDate} has passed`);
     if (b.amount.kind === 'formula' && cents(b.amount.baseCents) + cents(b.amount.perChildCents) === 0n) {
@@ -30,12 +33,15 @@ export const createFund = defineMessage({
     if (b.amount.kind === 'custom' && cents(b.amount.minCents) > cents(b.amount.maxCents)) {
       problems.push('the minimum amount is more than the maximum');
     }
-    if (new Set(b.criteria.map((c) => c.record)).size !== b.criteria.length) problems.push('a criterion record is listed twice');
+    if (new Set(b.criteria.map((c) => c.record)).size !== b.criteria.length)
+      problems.push('a criterion record is listed twice');
     for (const v of b.validators) {
-      if (!hasRole(ctx.kv, v, 'eligibility_validator')) problems.push(`validator ${v} is not an organisation with the role eligibility_validator`);
+      if (!hasRole(ctx.kv, v, 'eligibility_validator'))
+        problems.push(`validator ${v} is not an organisation with the role eligibility_validator`);
     }
     if (new Set(b.validators).size !== b.validators.length) problems.push('a validator is listed twice');
-    if (problems.length > 0) fail(E.invalid_fund, `Fund "${b.fundId}" cannot be created: ${problems.join('; ')}.`, { problems });
+    if (problems.length > 0)
+      fail(E.invalid_fund, `Fund "${b.fundId}" cannot be created: ${problems.join('; ')}.`, { problems });
     const fund: Fund = {
       id: b.fundId,
       sponsor: org.oin,
@@ -71,10 +77,20 @@ export const topUpFund = defineMessage({
     requireOpen(fund, ctx.time);
     const book = new FundBook(ctx, fund);
     const amount = cents(b.amountCents);
-    book.move({ kind: 'top_up', from: 'sponsor', to: 'fund', amount, ...(b.reference ? { ref: b.reference } : {}) });
+    book.move({
+      kind: 'top_up',
+      from: 'sponsor',
+      to: 'fund',
+      amount,
+      ...(b.reference ? { ref: b.reference } : {}),
+    });
     book.save();
     ctx.setAmount(amount);
-    ctx.emit('budgets.fund_topped_up', { fund: fund.id, amountCents: b.amountCents, balanceCents: book.totals.balance });
+    ctx.emit('budgets.fund_topped_up', {
+      fund: fund.id,
+      amountCents: b.amountCents,
+      balanceCents: book.totals.balance,
+    });
   },
 });
 
@@ -88,7 +104,10 @@ export const activateFund = defineMessage({
     requireOpen(fund, ctx.time);
     if (fund.state === 'active') fail(E.bad_fund_state, `Fund "${fund.id}" is already active.`);
     if (ctx.time < dayStart(fund.startDate)) {
-      fail(E.fund_not_started, `Fund "${fund.id}" starts on ${fund.startDate}; it can be activated from that day.`);
+      fail(
+        E.fund_not_started,
+        `Fund "${fund.id}" starts on ${fund.startDate}; it can be activated from that day.`,
+      );
     }
     putFund(ctx.kv, { ...fund, state: 'active', activatedAt: fund.activatedAt ?? ctx.time });
     ctx.emit('budgets.fund_state', { fund: fund.id, from: fund.state, to: 'active' });
@@ -103,7 +122,8 @@ export const pauseFund = defineMessage({
     const fund = mustFund(ctx.kv, b.fundId);
     requireSponsor(ctx, fund);
     requireOpen(fund, ctx.time);
-    if (fund.state !== 'active') fail(E.bad_fund_state, `Only an active fund can be paused; fund "${fund.id}" is ${fund.state}.`);
+    if (fund.state !== 'active')
+      fail(E.bad_fund_state, `Only an active fund can be paused; fund "${fund.id}" is ${fund.state}.`);
     putFund(ctx.kv, { ...fund, state: 'paused' });
     ctx.emit('budgets.fund_state', { fund: fund.id, from: 'active', to: 'paused' });
   },
@@ -111,7 +131,8 @@ export const pauseFund = defineMessage({
 
 export const closeFund = defineMessage({
   type: 'budgets.close_fund',
-  summary: 'The sponsor closes a fund for good: every voucher ends and all unspent money returns to the sponsor.',
+  summary:
+    'The sponsor closes a fund for good: every voucher ends and all unspent money returns to the sponsor.',
   schema: closeFundSchema,
   handle(ctx, b) {
     const fund = mustFund(ctx.kv, b.fundId);
@@ -137,7 +158,12 @@ export function closeFundNow(ctx: BlockContext, fund: Fund, reason: string): big
   ctx.kv.delete(keys.fundEnd(fund.endsAt, fund.id));
   putFund(ctx.kv, { ...fund, state: 'closed', closedAt: ctx.time, closeReason: reason });
   const returned = cents(book.totals.returned) - before;
-  ctx.emit('budgets.fund_closed', { fund: fund.id, sponsor: fund.sponsor, returnedCents: returned.toString(), reason });
+  ctx.emit('budgets.fund_closed', {
+    fund: fund.id,
+    sponsor: fund.sponsor,
+    returnedCents: returned.toString(),
+    reason,
+  });
   return returned;
 }
 
@@ -173,4 +199,3 @@ export function expireDue(ctx: BlockContext): void {
     if (fund && fund.state !== 'closed') closeFundNow(ctx, fund, `ended on ${fund.endDate}`);
   }
 }
-

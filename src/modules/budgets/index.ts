@@ -3,8 +3,19 @@
 // batches with SEPA export, reports - and money that is conserved at every height.
 import type { KVRead } from '../../app/kv.ts';
 import type { Module } from '../../app/module.ts';
-import { acceptCareContract, createCareContract, decideCareDeclaration, declareCare, endCareContract } from './care.ts';
-import { addPrevalidations, decideEligibility, redeemPrevalidation, requestEligibility } from './eligibility.ts';
+import {
+  acceptCareContract,
+  createCareContract,
+  decideCareDeclaration,
+  declareCare,
+  endCareContract,
+} from './care.ts';
+import {
+  addPrevalidations,
+  decideEligibility,
+  redeemPrevalidation,
+  requestEligibility,
+} from './eligibility.ts';
 import { activateFund, closeFund, createFund, expireDue, pauseFund, topUpFund } from './funds.ts';
 import { approveOffer, createOffer, updateOffer, withdrawOffer } from './offers.ts';
 import {
@@ -32,7 +43,13 @@ import { decideReimbursement, submitReimbursement } from './reimbursements.ts';
 import { GROUP_BY, type GroupBy } from './reports.ts';
 import { approveSettlement, cancelSettlement, createSettlement, markSettlementPaid } from './settlements.ts';
 import { getPayment, getReimbursement, getSettlement, getVoucher } from './state.ts';
-import { claimVoucher, createProductVoucher, deactivateVoucher, issueVoucher, reactivateVoucher } from './vouchers.ts';
+import {
+  claimVoucher,
+  createProductVoucher,
+  deactivateVoucher,
+  issueVoucher,
+  reactivateVoucher,
+} from './vouchers.ts';
 
 export const BUDGET_MESSAGES = [
   createFund,
@@ -76,7 +93,8 @@ export const BUDGET_MESSAGES = [
 ];
 
 const orNull = <T>(v: T | undefined) => v ?? null;
-const groupOf = (s: string | undefined): GroupBy => (GROUP_BY as readonly string[]).includes(s ?? '') ? (s as GroupBy) : 'category';
+const groupOf = (s: string | undefined): GroupBy =>
+  (GROUP_BY as readonly string[]).includes(s ?? '') ? (s as GroupBy) : 'category';
 
 export const budgetsModule: Module = {
   name: 'budgets',
@@ -100,10 +118,10 @@ export const budgetsModule: Module = {
   },
 };
 
-export { BudgetErrors } from './errors.ts';
 export { activationCodeHash, normaliseCode, randomActivationCode } from './codes.ts';
-export { isValidIban, ibanWithCheck } from './iban.ts';
-export { sepaCreditTransferXml } from './sepa.ts';
+export { BudgetErrors } from './errors.ts';
+export { ibanWithCheck, isValidIban } from './iban.ts';
 export * from './queries.ts';
 export * from './reports.ts';
+export { sepaCreditTransferXml } from './sepa.ts';
 export type * from './state.ts';

@@ -10,25 +10,31 @@ import { type Cents, cents, euroText, str } from './money.ts';
 import { requireFundBalance, requireFundTotalLimit } from './rules.ts';
 import {
   type Fund,
-  type Offer,
-  type Person,
-  type Voucher,
   getOffer,
   getPerson,
   getVoucher,
   keys,
+  type Offer,
+  type Person,
   putOffer,
   putPerson,
   putVoucher,
+  type Voucher,
 } from './state.ts';
 
 /** The amount one eligible person gets from `fund`, given what the decision says. */
-export function grantAmount(fund: Fund, input: { children?: number | undefined; amountCents?: string | undefined }): Cents {
+export function grantAmount(
+  fund: Fund,
+  input: { children?: number | undefined; amountCents?: string | undefined },
+): Cents {
   const a = fund.amount;
   switch (a.kind) {
     case 'fixed':
       if (input.children !== undefined || input.amountCents !== undefined) {
-        fail(E.amount_not_allowed, `Fund "${fund.id}" gives everyone ${euroText(a.cents)}; leave out children and amountCents.`);
+        fail(
+          E.amount_not_allowed,
+          `Fund "${fund.id}" gives everyone ${euroText(a.cents)}; leave out children and amountCents.`,
+        );
       }
       return cents(a.cents);
     case 'formula':
@@ -41,11 +47,17 @@ export function grantAmount(fund: Fund, input: { children?: number | undefined; 
       return cents(a.baseCents) + cents(a.perChildCents) * BigInt(input.children);
     case 'custom': {
       if (input.amountCents === undefined || input.children !== undefined) {
-        fail(E.amount_not_allowed, `Fund "${fund.id}" grants an amount per person: give amountCents, not children.`);
+        fail(
+          E.amount_not_allowed,
+          `Fund "${fund.id}" grants an amount per person: give amountCents, not children.`,
+        );
       }
       const v = cents(input.amountCents);
       if (v < cents(a.minCents) || v > cents(a.maxCents)) {
-        fail(E.amount_not_allowed, `Fund "${fund.id}" grants between ${euroText(a.minCents)} and ${euroText(a.maxCents)}; ${euroText(v)} is outside that.`);
+        fail(
+          E.amount_not_allowed,
+          `Fund "${fund.id}" grants between ${euroText(a.minCents)} and ${euroText(a.maxCents)}; ${euroText(v)} is outside that.`,
+        );
       }
       return v;
     }
@@ -57,7 +69,11 @@ export function requireNoBudgetVoucher(ctx: BlockContext, fund: Fund, holder: st
   const person = getPerson(ctx.kv, fund.id, holder);
   if (person.budgetVoucherId !== undefined) {
     const existing = getVoucher(ctx.kv, person.budgetVoucherId);
-    if (existing && (existing.state === 'active' || existing.state === 'deactivated') && existing.expiresAt > ctx.time) {
+    if (
+      existing &&
+      (existing.state === 'active' || existing.state === 'deactivated') &&
+      existing.expiresAt > ctx.time
+    ) {
       fail(E.holder_has_voucher, `This resident already has voucher "${existing.id}" of fund "${fund.id}".`);
     }
   }
@@ -84,7 +100,8 @@ export interface NewVoucher {
  * balance (allocation), or from the parent voucher (a resident's reservation of an offer).
  */
 export function createVoucher(ctx: TxContext, book: FundBook, nv: NewVoucher, parent?: Voucher): Voucher {
-  if (getVoucher(ctx.kv, nv.id)) fail(E.voucher_exists, `A voucher with id "${nv.id}" already exists; choose another id.`);
+  if (getVoucher(ctx.kv, nv.id))
+    fail(E.voucher_exists, `A voucher with id "${nv.id}" already exists; choose another id.`);
   const fund = book.fund;
   if (!parent) {
     requireFundTotalLimit(fund, book.totals, nv.amount);
@@ -123,7 +140,14 @@ export function createVoucher(ctx: TxContext, book: FundBook, nv: NewVoucher, pa
       ...(v.holder ? { holder: v.holder } : {}),
     });
   } else {
-    book.move({ kind: 'allocation', from: 'fund', to: 'voucher', amount: nv.amount, voucherId: v.id, ...(v.holder ? { holder: v.holder } : {}) });
+    book.move({
+      kind: 'allocation',
+      from: 'fund',
+      to: 'voucher',
+      amount: nv.amount,
+      voucherId: v.id,
+      ...(v.holder ? { holder: v.holder } : {}),
+    });
   }
   putVoucher(ctx.kv, v);
   ctx.kv.set(keys.vouchersOfFund(fund.id, v.id), '1');
@@ -154,19 +178,37 @@ export function createVoucher(ctx: TxContext, book: FundBook, nv: NewVoucher, pa
  */
 export function endVoucher(ctx: BlockContext, book: FundBook, v: Voucher): void {
   const left = cents(v.balanceCents);
-  book.move({ kind: 'return', from: 'voucher', to: 'sponsor', amount: left, voucherId: v.id, ...(v.holder ? { holder: v.holder } : {}) });
+  book.move({
+    kind: 'return',
+    from: 'voucher',
+    to: 'sponsor',
+    amount: left,
+    voucherId: v.id,
+    ...(v.holder ? { holder: v.holder } : {}),
+  });
   ctx.kv.delete(keys.expiry(v.expiresAt, v.id));
   if (v.kind === 'product' && v.offerId !== undefined && v.state !== 'used') {
     releaseOfferUnit(ctx, v.offerId, v.holder, 1);
     if (v.origin === 'reservation' && v.holder !== undefined) unreserve(ctx, book.fund, v.holder, left);
   }
-  const ended: Voucher = { ...v, state: 'expired', balanceCents: '0', endedAt: ctx.time, returnedCents: str(left) };
+  const ended: Voucher = {
+    ...v,
+    state: 'expired',
+    balanceCents: '0',
+    endedAt: ctx.time,
+    returnedCents: str(left),
+  };
   putVoucher(ctx.kv, ended);
   ctx.emit('budgets.voucher_expired', { voucher: v.id, fund: v.fundId, returnedCents: str(left) });
 }
 
 /** Counts `quantity` units of an offer as sold to `holder` (stock, total and per-person use). */
-export function takeOfferUnits(ctx: BlockContext, offer: Offer, holder: string | undefined, quantity: number): void {
+export function takeOfferUnits(
+  ctx: BlockContext,
+  offer: Offer,
+  holder: string | undefined,
+  quantity: number,
+): void {
   putOffer(ctx.kv, { ...offer, sold: offer.sold + quantity });
   if (holder !== undefined) {
     const key = keys.offerUse(offer.id, holder);
@@ -174,7 +216,12 @@ export function takeOfferUnits(ctx: BlockContext, offer: Offer, holder: string |
   }
 }
 
-export function releaseOfferUnit(ctx: BlockContext, offerId: string, holder: string | undefined, quantity: number): void {
+export function releaseOfferUnit(
+  ctx: BlockContext,
+  offerId: string,
+  holder: string | undefined,
+  quantity: number,
+): void {
   const offer = getOffer(ctx.kv, offerId);
   if (offer) putOffer(ctx.kv, { ...offer, sold: Math.max(0, offer.sold - quantity) });
   if (holder !== undefined) {
@@ -194,7 +241,13 @@ export function tracksPerson(fund: Fund): boolean {
   return fund.limits.perPersonCents !== undefined;
 }
 
-export function addSpent(ctx: BlockContext, fund: Fund, holder: string, delta: Cents, reservedDelta: Cents = 0n): void {
+export function addSpent(
+  ctx: BlockContext,
+  fund: Fund,
+  holder: string,
+  delta: Cents,
+  reservedDelta: Cents = 0n,
+): void {
   if (!tracksPerson(fund)) return;
   const p = getPerson(ctx.kv, fund.id, holder);
   putPerson(ctx.kv, fund.id, holder, {
@@ -209,4 +262,3 @@ function unreserve(ctx: BlockContext, fund: Fund, holder: string, amount: Cents)
 }
 
 const maxZero = (c: Cents) => (c < 0n ? 0n : c);
-

@@ -1,15 +1,16 @@
 // Offers: what a provider sells under a fund. A budget offer is paid from the resident's budget;
 // a subsidy offer is paid partly by the sponsor (from the fund, once the sponsor approved that
 // part) and partly by the resident at the counter. Stock and limits are counted on the ledger.
-import { defineMessage } from '../../app/module.ts';
+
 import type { TxContext } from '../../app/module.ts';
+import { defineMessage } from '../../app/module.ts';
 import { fail } from '../../core/errors.ts';
 import { requireSignerRole } from '../identity/index.ts';
 import { BudgetErrors as E } from './errors.ts';
 import { cents, str } from './money.ts';
 import { mustFund, requireAccepted, requireCategory, requireOpen, requireSponsor } from './rules.ts';
 import { createOfferSchema, offerRefSchema, updateOfferSchema } from './schemas.ts';
-import { type Offer, getOffer, keys, putOffer } from './state.ts';
+import { getOffer, keys, type Offer, putOffer } from './state.ts';
 
 function mustOffer(ctx: TxContext, offerId: string): Offer {
   const o = getOffer(ctx.kv, offerId);
@@ -19,19 +20,26 @@ function mustOffer(ctx: TxContext, offerId: string): Offer {
 
 function requireOfferProvider(ctx: TxContext, offer: Offer): void {
   const org = requireSignerRole(ctx, 'provider');
-  if (org.oin !== offer.provider) fail(E.not_offer_provider, `Offer "${offer.id}" belongs to provider ${offer.provider}, not ${org.oin}.`);
+  if (org.oin !== offer.provider)
+    fail(E.not_offer_provider, `Offer "${offer.id}" belongs to provider ${offer.provider}, not ${org.oin}.`);
 }
 
 export const createOffer = defineMessage({
   type: 'budgets.create_offer',
-  summary: 'An accepted provider publishes an offer: price, category, stock, limits and payment type (budget or subsidy).',
+  summary:
+    'An accepted provider publishes an offer: price, category, stock, limits and payment type (budget or subsidy).',
   schema: createOfferSchema,
   handle(ctx, b) {
     const org = requireSignerRole(ctx, 'provider');
     const fund = mustFund(ctx.kv, b.fundId);
     requireOpen(fund, ctx.time);
-    if (fund.kind === 'care') fail(E.care_budget_contract_only, `Fund "${fund.id}" is a care budget: it pays contracted care, not offers.`);
-    if (getOffer(ctx.kv, b.offerId)) fail(E.offer_exists, `An offer with id "${b.offerId}" already exists; choose another id.`);
+    if (fund.kind === 'care')
+      fail(
+        E.care_budget_contract_only,
+        `Fund "${fund.id}" is a care budget: it pays contracted care, not offers.`,
+      );
+    if (getOffer(ctx.kv, b.offerId))
+      fail(E.offer_exists, `An offer with id "${b.offerId}" already exists; choose another id.`);
     requireCategory(fund, b.category);
     requireAccepted(ctx.kv, fund, org.oin, b.category);
     const offer: Offer = {
@@ -43,7 +51,10 @@ export const createOffer = defineMessage({
       priceCents: b.priceCents,
       paymentType: b.paymentType,
       ...(b.sponsorPartCents !== undefined
-        ? { sponsorPartCents: b.sponsorPartCents, residentPartCents: str(cents(b.priceCents) - cents(b.sponsorPartCents)) }
+        ? {
+            sponsorPartCents: b.sponsorPartCents,
+            residentPartCents: str(cents(b.priceCents) - cents(b.sponsorPartCents)),
+          }
         : {}),
       stock: b.stock ?? null,
       perPersonLimit: b.perPersonLimit ?? null,
@@ -58,7 +69,13 @@ export const createOffer = defineMessage({
     ctx.kv.set(keys.offersOfFund(fund.id, offer.id), '1');
     ctx.kv.set(keys.offersOfProvider(org.oin, offer.id), '1');
     ctx.involve(fund.sponsor);
-    ctx.emit('budgets.offer_created', { offer: offer.id, fund: fund.id, provider: org.oin, paymentType: offer.paymentType, state: offer.state });
+    ctx.emit('budgets.offer_created', {
+      offer: offer.id,
+      fund: fund.id,
+      provider: org.oin,
+      paymentType: offer.paymentType,
+      state: offer.state,
+    });
   },
 });
 
@@ -70,10 +87,18 @@ export const approveOffer = defineMessage({
     const offer = mustOffer(ctx, b.offerId);
     const fund = mustFund(ctx.kv, offer.fundId);
     requireSponsor(ctx, fund);
-    if (offer.state !== 'pending') fail(E.offer_not_available, `Offer "${offer.id}" is ${offer.state}; only a pending offer can be approved.`);
+    if (offer.state !== 'pending')
+      fail(
+        E.offer_not_available,
+        `Offer "${offer.id}" is ${offer.state}; only a pending offer can be approved.`,
+      );
     putOffer(ctx.kv, { ...offer, state: 'approved', approvedAt: ctx.time });
     ctx.involve(offer.provider);
-    ctx.emit('budgets.offer_approved', { offer: offer.id, fund: fund.id, sponsorPartCents: offer.sponsorPartCents ?? '0' });
+    ctx.emit('budgets.offer_approved', {
+      offer: offer.id,
+      fund: fund.id,
+      sponsorPartCents: offer.sponsorPartCents ?? '0',
+    });
   },
 });
 
@@ -102,7 +127,8 @@ export const withdrawOffer = defineMessage({
   handle(ctx, b) {
     const offer = mustOffer(ctx, b.offerId);
     requireOfferProvider(ctx, offer);
-    if (offer.state === 'withdrawn') fail(E.offer_not_available, `Offer "${offer.id}" was already withdrawn.`);
+    if (offer.state === 'withdrawn')
+      fail(E.offer_not_available, `Offer "${offer.id}" was already withdrawn.`);
     putOffer(ctx.kv, { ...offer, state: 'withdrawn' });
     ctx.emit('budgets.offer_withdrawn', { offer: offer.id });
   },

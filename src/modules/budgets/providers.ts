@@ -19,9 +19,18 @@ export const applyToFund = defineMessage({
     requireOpen(fund, ctx.time);
     const existing = getApplication(ctx.kv, fund.id, org.oin);
     if (existing && existing.state !== 'rejected') {
-      fail(E.application_exists, `Provider ${org.oin} already applied to fund "${fund.id}" (${existing.state}).`);
+      fail(
+        E.application_exists,
+        `Provider ${org.oin} already applied to fund "${fund.id}" (${existing.state}).`,
+      );
     }
-    const app: FundProvider = { fundId: fund.id, provider: org.oin, state: 'pending', categories: null, appliedAt: ctx.time };
+    const app: FundProvider = {
+      fundId: fund.id,
+      provider: org.oin,
+      state: 'pending',
+      categories: null,
+      appliedAt: ctx.time,
+    };
     putJson(ctx.kv, keys.application(fund.id, org.oin), app);
     ctx.kv.set(keys.applicationsOfProvider(org.oin, fund.id), '1');
     ctx.involve(fund.sponsor);
@@ -31,7 +40,8 @@ export const applyToFund = defineMessage({
 
 export const decideProvider = defineMessage({
   type: 'budgets.decide_provider',
-  summary: 'The sponsor accepts a provider for the whole budget or chosen categories, or rejects it (also later).',
+  summary:
+    'The sponsor accepts a provider for the whole budget or chosen categories, or rejects it (also later).',
   schema: decideProviderSchema,
   handle(ctx, b) {
     const fund = mustFund(ctx.kv, b.fundId);
@@ -69,7 +79,13 @@ export const setBankAccount = defineMessage({
     if (!hasRole(ctx.kv, org.oin, 'provider') && !hasRole(ctx.kv, org.oin, 'sponsor')) {
       fail(E.not_party, `Organisation ${org.oin} is neither a sponsor nor a provider; it has no payouts.`);
     }
-    const account: BankAccount = { oin: org.oin, iban: b.iban, accountName: b.accountName, ...(b.bic ? { bic: b.bic } : {}), setAt: ctx.time };
+    const account: BankAccount = {
+      oin: org.oin,
+      iban: b.iban,
+      accountName: b.accountName,
+      ...(b.bic ? { bic: b.bic } : {}),
+      setAt: ctx.time,
+    };
     putJson(ctx.kv, keys.bank(org.oin), account);
     ctx.emit('budgets.bank_account_set', { oin: org.oin });
   },

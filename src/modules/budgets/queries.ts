@@ -1,7 +1,15 @@
 // Read-only views for the API, the CLI, the demo and tests. Each is a function of committed state.
 import type { KVRead } from '../../app/kv.ts';
 
-import { type CareStatement, type GroupBy, type Period, careStatementLine, fundSummary, journalOf, spendingReport } from './reports.ts';
+import {
+  type CareStatement,
+  careStatementLine,
+  fundSummary,
+  type GroupBy,
+  journalOf,
+  type Period,
+  spendingReport,
+} from './reports.ts';
 import {
   type CareContract,
   type CareDeclaration,
@@ -9,12 +17,6 @@ import {
   type Fund,
   type FundProvider,
   type FundTotals,
-  type Offer,
-  type Payment,
-  type PaymentRequest,
-  type Reimbursement,
-  type Settlement,
-  type Voucher,
   getApplication,
   getContract,
   getDeclaration,
@@ -30,6 +32,12 @@ import {
   indexed,
   keys,
   listAll,
+  type Offer,
+  type Payment,
+  type PaymentRequest,
+  type Reimbursement,
+  type Settlement,
+  type Voucher,
 } from './state.ts';
 
 export interface FundView extends Fund {
@@ -41,16 +49,23 @@ export function fundView(kv: KVRead, id: string): FundView | undefined {
   return f ? { ...f, totals: getTotals(kv, id) } : undefined;
 }
 
-export function listFunds(kv: KVRead, filter: { sponsor?: string | undefined; state?: string | undefined } = {}): FundView[] {
+export function listFunds(
+  kv: KVRead,
+  filter: { sponsor?: string | undefined; state?: string | undefined } = {},
+): FundView[] {
   const funds =
     filter.sponsor !== undefined
       ? [...indexed(kv, keys.fundsOfSponsorPrefix(filter.sponsor), (id) => getFund(kv, id))]
       : listAll<Fund>(kv, keys.fundPrefix);
-  return funds.filter((f) => filter.state === undefined || f.state === filter.state).map((f) => ({ ...f, totals: getTotals(kv, f.id) }));
+  return funds
+    .filter((f) => filter.state === undefined || f.state === filter.state)
+    .map((f) => ({ ...f, totals: getTotals(kv, f.id) }));
 }
 
 export function fundProviders(kv: KVRead, fundId: string, state?: string): FundProvider[] {
-  return listAll<FundProvider>(kv, keys.applicationPrefix(fundId)).filter((a) => state === undefined || a.state === state);
+  return listAll<FundProvider>(kv, keys.applicationPrefix(fundId)).filter(
+    (a) => state === undefined || a.state === state,
+  );
 }
 
 /** A provider's applications, each with the fund's dates and amounts (what providers asked to see). */
@@ -68,7 +83,12 @@ export function applicationsOfProvider(kv: KVRead, provider: string): Array<Fund
 
 export function listOffers(
   kv: KVRead,
-  f: { fundId?: string | undefined; provider?: string | undefined; category?: string | undefined; state?: string | undefined } = {},
+  f: {
+    fundId?: string | undefined;
+    provider?: string | undefined;
+    category?: string | undefined;
+    state?: string | undefined;
+  } = {},
 ): Offer[] {
   const offers =
     f.fundId !== undefined
@@ -84,21 +104,33 @@ export function listOffers(
   );
 }
 
-export function listVouchers(kv: KVRead, f: { holder?: string | undefined; fundId?: string | undefined } = {}): Voucher[] {
+export function listVouchers(
+  kv: KVRead,
+  f: { holder?: string | undefined; fundId?: string | undefined } = {},
+): Voucher[] {
   let list: Voucher[];
-  if (f.holder !== undefined) list = [...indexed(kv, keys.vouchersOfHolderPrefix(f.holder), (id) => getVoucher(kv, id))];
-  else if (f.fundId !== undefined) list = [...indexed(kv, keys.vouchersOfFundPrefix(f.fundId), (id) => getVoucher(kv, id))];
+  if (f.holder !== undefined)
+    list = [...indexed(kv, keys.vouchersOfHolderPrefix(f.holder), (id) => getVoucher(kv, id))];
+  else if (f.fundId !== undefined)
+    list = [...indexed(kv, keys.vouchersOfFundPrefix(f.fundId), (id) => getVoucher(kv, id))];
   else list = listAll<Voucher>(kv, keys.voucherPrefix);
   return list.filter((v) => f.fundId === undefined || v.fundId === f.fundId);
 }
 
 export function listPayments(
   kv: KVRead,
-  f: { voucherId?: string | undefined; provider?: string | undefined; fundId?: string | undefined; settlementId?: string | undefined } = {},
+  f: {
+    voucherId?: string | undefined;
+    provider?: string | undefined;
+    fundId?: string | undefined;
+    settlementId?: string | undefined;
+  } = {},
 ): Payment[] {
   let list: Payment[];
-  if (f.voucherId !== undefined) list = [...indexed(kv, keys.paymentsOfVoucherPrefix(f.voucherId), (id) => getPayment(kv, id))];
-  else if (f.provider !== undefined) list = [...indexed(kv, keys.paymentsOfProviderPrefix(f.provider), (id) => getPayment(kv, id))];
+  if (f.voucherId !== undefined)
+    list = [...indexed(kv, keys.paymentsOfVoucherPrefix(f.voucherId), (id) => getPayment(kv, id))];
+  else if (f.provider !== undefined)
+    list = [...indexed(kv, keys.paymentsOfProviderPrefix(f.provider), (id) => getPayment(kv, id))];
   else if (f.fundId !== undefined) list = paymentsOfFund(kv, f.fundId);
   else if (f.settlementId !== undefined) {
     const s = getSettlement(kv, f.settlementId);
@@ -117,19 +149,28 @@ export function listPayments(
 /** The payments of a fund, found through its journal (each payment is a movement there). */
 function paymentsOfFund(kv: KVRead, fundId: string): Payment[] {
   const ids = new Set<string>();
-  for (const m of journalOf(kv, fundId)) if ((m.kind === 'payment' || m.kind === 'care_payment') && m.ref) ids.add(m.ref);
+  for (const m of journalOf(kv, fundId))
+    if ((m.kind === 'payment' || m.kind === 'care_payment') && m.ref) ids.add(m.ref);
   return [...ids].map((id) => getPayment(kv, id)).filter((p): p is Payment => p !== undefined);
 }
 
 /** A payment request, with "expired" shown once its confirmation window has passed. */
-export function paymentRequestView(kv: KVRead, id: string, now: string): (PaymentRequest & { effectiveState: string }) | undefined {
+export function paymentRequestView(
+  kv: KVRead,
+  id: string,
+  now: string,
+): (PaymentRequest & { effectiveState: string }) | undefined {
   const r = getPaymentRequest(kv, id);
   if (!r) return undefined;
   return { ...r, effectiveState: r.state === 'pending' && now >= r.expiresAt ? 'expired' : r.state };
 }
 
 /** The payment requests sent to a resident (the app shows the open ones to confirm). */
-export function paymentRequestsOf(kv: KVRead, holder: string, now: string): Array<PaymentRequest & { effectiveState: string }> {
+export function paymentRequestsOf(
+  kv: KVRead,
+  holder: string,
+  now: string,
+): Array<PaymentRequest & { effectiveState: string }> {
   const prefix = keys.paymentRequestsOfHolderPrefix(holder);
   return [...kv.iterate(prefix)]
     .map(([k]) => paymentRequestView(kv, k.slice(prefix.length), now))
@@ -143,7 +184,10 @@ export function voucherMovements(kv: KVRead, voucherId: string) {
   return journalOf(kv, v.fundId).filter((m) => m.voucherId === voucherId || m.toVoucherId === voucherId);
 }
 
-export function listRequests(kv: KVRead, f: { fundId?: string | undefined; state?: string | undefined } = {}): EligibilityRequest[] {
+export function listRequests(
+  kv: KVRead,
+  f: { fundId?: string | undefined; state?: string | undefined } = {},
+): EligibilityRequest[] {
   const list =
     f.fundId !== undefined
       ? [...indexed(kv, keys.requestsOfFundPrefix(f.fundId), (id) => getRequest(kv, id))]
@@ -187,7 +231,10 @@ export function careBudgetView(kv: KVRead, voucherId: string): CareBudgetView | 
   const voucher = getVoucher(kv, voucherId);
   const fund = voucher && getFund(kv, voucher.fundId);
   if (!voucher || !fund || fund.kind !== 'care') return undefined;
-  const contracts = contractsOfVoucher(kv, voucherId).map((c) => ({ ...c, declarations: declarationsOfContract(kv, c.id) }));
+  const contracts = contractsOfVoucher(kv, voucherId).map((c) => ({
+    ...c,
+    declarations: declarationsOfContract(kv, c.id),
+  }));
   return { voucher, fund, contracts };
 }
 
@@ -212,7 +259,10 @@ export function careStatement(kv: KVRead, holder: string, period: string, vouche
   return { holder, period, budgets };
 }
 
-export function listSettlements(kv: KVRead, f: { sponsor?: string | undefined; state?: string | undefined } = {}): Settlement[] {
+export function listSettlements(
+  kv: KVRead,
+  f: { sponsor?: string | undefined; state?: string | undefined } = {},
+): Settlement[] {
   const list =
     f.sponsor !== undefined
       ? [...indexed(kv, keys.settlementsOfSponsorPrefix(f.sponsor), (id) => getSettlement(kv, id))]
@@ -222,10 +272,14 @@ export function listSettlements(kv: KVRead, f: { sponsor?: string | undefined; s
 
 export function fundReport(kv: KVRead, fundId: string, by: GroupBy, period: Period = {}) {
   const movements = journalOf(kv, fundId, period);
-  return { fundId, groupBy: by, summary: fundSummary(movements, period), rows: spendingReport(movements, by) };
+  return {
+    fundId,
+    groupBy: by,
+    summary: fundSummary(movements, period),
+    rows: spendingReport(movements, by),
+  };
 }
 
 export function offerView(kv: KVRead, id: string): Offer | undefined {
   return getOffer(kv, id);
 }
-

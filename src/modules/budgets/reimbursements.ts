@@ -2,8 +2,9 @@
 // receipt; the sponsor approves or declines; an approved claim is paid from the voucher. The payout
 // to the resident's own bank account is made by the sponsor outside the ledger, because a
 // resident's IBAN is personal data and never goes on it.
-import { defineMessage } from '../../app/module.ts';
+
 import type { TxContext } from '../../app/module.ts';
+import { defineMessage } from '../../app/module.ts';
 import { putJson } from '../../app/typed-kv.ts';
 import { fail } from '../../core/errors.ts';
 import { FundBook } from './book.ts';
@@ -22,14 +23,22 @@ import {
 } from './rules.ts';
 import { decideReimbursementSchema, submitReimbursementSchema } from './schemas.ts';
 import { requireBalance, requirePersonLimit } from './spend.ts';
-import { type Fund, type Reimbursement, type Voucher, getReimbursement, keys, putVoucher } from './state.ts';
+import { type Fund, getReimbursement, keys, putVoucher, type Reimbursement, type Voucher } from './state.ts';
 
 function requireReimbursable(ctx: TxContext, v: Voucher, fund: Fund, amount: bigint, category: string): void {
-  if (v.kind !== 'budget') fail(E.wrong_voucher_kind, `Voucher "${v.id}" is a product voucher; claims are paid from a budget voucher.`);
+  if (v.kind !== 'budget')
+    fail(
+      E.wrong_voucher_kind,
+      `Voucher "${v.id}" is a product voucher; claims are paid from a budget voucher.`,
+    );
   if (!fund.switches.reimbursements) {
-    fail(E.reimbursements_not_allowed, `Fund "${fund.id}" does not take reimbursement claims; pay at an accepted provider instead.`);
+    fail(
+      E.reimbursements_not_allowed,
+      `Fund "${fund.id}" does not take reimbursement claims; pay at an accepted provider instead.`,
+    );
   }
-  if (fund.kind === 'care') fail(E.care_budget_contract_only, `Voucher "${v.id}" is a care budget: it pays only contracted care.`);
+  if (fund.kind === 'care')
+    fail(E.care_budget_contract_only, `Voucher "${v.id}" is a care budget: it pays only contracted care.`);
   requireUsable(v, ctx.time);
   requireActive(fund, ctx.time);
   requireCategory(fund, category);
@@ -44,7 +53,10 @@ export const submitReimbursement = defineMessage({
   schema: submitReimbursementSchema,
   handle(ctx, b) {
     if (getReimbursement(ctx.kv, b.reimbursementId)) {
-      fail(E.reimbursement_exists, `A reimbursement with id "${b.reimbursementId}" already exists; choose another id.`);
+      fail(
+        E.reimbursement_exists,
+        `A reimbursement with id "${b.reimbursementId}" already exists; choose another id.`,
+      );
     }
     const v = mustVoucher(ctx.kv, b.voucherId);
     requireHolder(ctx, v);
@@ -66,7 +78,11 @@ export const submitReimbursement = defineMessage({
     ctx.kv.set(keys.reimbursementsOfFund(fund.id, r.id), '1');
     ctx.kv.set(keys.reimbursementsOfHolder(r.holder, r.id), '1');
     ctx.involve(fund.sponsor);
-    ctx.emit('budgets.reimbursement_submitted', { reimbursement: r.id, fund: fund.id, amountCents: r.amountCents });
+    ctx.emit('budgets.reimbursement_submitted', {
+      reimbursement: r.id,
+      fund: fund.id,
+      amountCents: r.amountCents,
+    });
   },
 });
 
@@ -79,8 +95,14 @@ export const decideReimbursement = defineMessage({
     if (!r) fail(E.unknown_reimbursement, `There is no reimbursement "${b.reimbursementId}".`);
     const fund = mustFund(ctx.kv, r.fundId);
     requireSponsor(ctx, fund);
-    if (r.state !== 'pending') fail(E.reimbursement_decided, `Reimbursement "${r.id}" was already ${r.state}.`);
-    const decided: Reimbursement = { ...r, state: b.decision, decidedAt: ctx.time, ...(b.reason ? { reason: b.reason } : {}) };
+    if (r.state !== 'pending')
+      fail(E.reimbursement_decided, `Reimbursement "${r.id}" was already ${r.state}.`);
+    const decided: Reimbursement = {
+      ...r,
+      state: b.decision,
+      decidedAt: ctx.time,
+      ...(b.reason ? { reason: b.reason } : {}),
+    };
     putJson(ctx.kv, keys.reimbursement(r.id), decided);
     ctx.involve(r.holder);
     ctx.emit('budgets.reimbursement_decided', { reimbursement: r.id, decision: b.decision });

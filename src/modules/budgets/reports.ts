@@ -46,7 +46,11 @@ export function inPeriod(time: string, p: Period): boolean {
 }
 
 /** The journal of a fund, oldest first, optionally only one period. */
-export function journalOf(kv: KVRead, fundId: string, period: Period = {}): Array<Movement & { fundId: string }> {
+export function journalOf(
+  kv: KVRead,
+  fundId: string,
+  period: Period = {},
+): Array<Movement & { fundId: string }> {
   const out: Array<Movement & { fundId: string }> = [];
   for (const [, m] of listJson<Movement>(kv, keys.journalPrefix(fundId))) {
     if (inPeriod(m.time, period)) out.push({ ...m, fundId });
@@ -133,20 +137,41 @@ function cell(v: string | number): string {
 }
 
 export function toCsv(header: string[], rows: Array<Array<string | number>>): string {
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function reportCsv(rows: ReportRow[], by: GroupBy): string {
   return toCsv(
     [by, 'payments', 'paid_eur', 'refunded_eur', 'reimbursed_eur', 'spent_eur'],
-    rows.map((r) => [r.group, r.payments, euro(r.paidCents), euro(r.refundedCents), euro(r.reimbursedCents), euro(r.spentCents)]),
+    rows.map((r) => [
+      r.group,
+      r.payments,
+      euro(r.paidCents),
+      euro(r.refundedCents),
+      euro(r.reimbursedCents),
+      euro(r.spentCents),
+    ]),
   );
 }
 
 /** Every movement as a bookkeeping line: the export municipalities asked for, filtered by period. */
 export function movementsCsv(movements: Array<Movement & { fundId: string }>): string {
   return toCsv(
-    ['date', 'time', 'fund', 'seq', 'kind', 'from', 'to', 'amount_eur', 'voucher', 'provider', 'category', 'reference', 'height'],
+    [
+      'date',
+      'time',
+      'fund',
+      'seq',
+      'kind',
+      'from',
+      'to',
+      'amount_eur',
+      'voucher',
+      'provider',
+      'category',
+      'reference',
+      'height',
+    ],
     movements.map((m) => [
       dateOf(m.time),
       m.time,
@@ -175,7 +200,9 @@ export interface CareStatementLine {
   refundedCents: string;
   returnedCents: string;
   closingCents: string;
-  declarations: Array<Pick<CareDeclaration, 'id' | 'contractId' | 'provider' | 'units' | 'amountCents' | 'state'>>;
+  declarations: Array<
+    Pick<CareDeclaration, 'id' | 'contractId' | 'provider' | 'units' | 'amountCents' | 'state'>
+  >;
 }
 
 export interface CareStatement {
@@ -225,6 +252,13 @@ export function careStatementLine(
     closingCents: str(closing),
     declarations: declarations
       .filter((d) => d.period === period)
-      .map((d) => ({ id: d.id, contractId: d.contractId, provider: d.provider, units: d.units, amountCents: d.amountCents, state: d.state })),
+      .map((d) => ({
+        id: d.id,
+        contractId: d.contractId,
+        provider: d.provider,
+        units: d.units,
+        amountCents: d.amountCents,
+        state: d.state,
+      })),
   };
 }

@@ -6,7 +6,7 @@ import { fail } from '../../core/errors.ts';
 import { type Organisation, requireSignerRole } from '../identity/index.ts';
 import { BudgetErrors as E } from './errors.ts';
 import { type Cents, cents, euroText } from './money.ts';
-import { type Fund, type FundTotals, type Voucher, getApplication, getFund, getVoucher } from './state.ts';
+import { type Fund, type FundTotals, getApplication, getFund, getVoucher, type Voucher } from './state.ts';
 
 export const dayStart = (date: string) => `${date}T00:00:00.000Z`;
 export const dateOf = (time: string) => time.slice(0, 10);
@@ -28,7 +28,10 @@ export function mustFund(kv: KVRead, fundId: string): Fund {
 
 export function mustVoucher(kv: KVRead, voucherId: string): Voucher {
   const v = getVoucher(kv, voucherId);
-  if (!v) fail(E.unknown_voucher, `There is no voucher "${voucherId}". Check the code on the pass or in the app.`, { voucherId });
+  if (!v)
+    fail(E.unknown_voucher, `There is no voucher "${voucherId}". Check the code on the pass or in the app.`, {
+      voucherId,
+    });
   return v;
 }
 
@@ -36,7 +39,10 @@ export function mustVoucher(kv: KVRead, voucherId: string): Voucher {
 export function requireSponsor(ctx: TxContext, fund: Fund): Organisation {
   const org = requireSignerRole(ctx, 'sponsor');
   if (org.oin !== fund.sponsor) {
-    fail(E.not_fund_sponsor, `Fund "${fund.id}" belongs to sponsor ${fund.sponsor}; ${org.oin} cannot manage it.`);
+    fail(
+      E.not_fund_sponsor,
+      `Fund "${fund.id}" belongs to sponsor ${fund.sponsor}; ${org.oin} cannot manage it.`,
+    );
   }
   return org;
 }
@@ -44,7 +50,10 @@ export function requireSponsor(ctx: TxContext, fund: Fund): Organisation {
 /** The fund still exists as a scheme: not closed, and its end date has not passed. */
 export function requireOpen(fund: Fund, time: string): void {
   if (fund.state === 'closed') {
-    fail(E.fund_closed, `Fund "${fund.id}" was closed${fund.closedAt ? ` on ${dateOf(fund.closedAt)}` : ''}; its money went back to the sponsor.`);
+    fail(
+      E.fund_closed,
+      `Fund "${fund.id}" was closed${fund.closedAt ? ` on ${dateOf(fund.closedAt)}` : ''}; its money went back to the sponsor.`,
+    );
   }
   if (time >= fund.endsAt) fail(E.fund_closed, `Fund "${fund.id}" ended on ${fund.endDate}.`);
 }
@@ -53,18 +62,30 @@ export function requireOpen(fund: Fund, time: string): void {
 export function requireActive(fund: Fund, time: string): void {
   if (fund.state === 'active' && time >= dayStart(fund.startDate) && time < fund.endsAt) return;
   if (fund.state === 'closed' || time >= fund.endsAt) {
-    fail(E.fund_not_active, `Fund "${fund.id}" has ended (${fund.endDate}); nothing can be paid from it any more.`);
+    fail(
+      E.fund_not_active,
+      `Fund "${fund.id}" has ended (${fund.endDate}); nothing can be paid from it any more.`,
+    );
   }
   if (fund.state === 'paused') {
-    fail(E.fund_not_active, `Fund "${fund.id}" is paused by its sponsor; payments are possible again once it is resumed.`);
+    fail(
+      E.fund_not_active,
+      `Fund "${fund.id}" is paused by its sponsor; payments are possible again once it is resumed.`,
+    );
   }
-  fail(E.fund_not_active, `Fund "${fund.id}" has not started yet (start date ${fund.startDate}, state ${fund.state}).`);
+  fail(
+    E.fund_not_active,
+    `Fund "${fund.id}" has not started yet (start date ${fund.startDate}, state ${fund.state}).`,
+  );
 }
 
 /** The voucher can pay now: claimed, not deactivated, not expired, not used. */
 export function requireUsable(v: Voucher, time: string): void {
   if (v.holder === undefined) {
-    fail(E.voucher_not_claimed, `Voucher "${v.id}" has not been claimed yet: activate it with its code first.`);
+    fail(
+      E.voucher_not_claimed,
+      `Voucher "${v.id}" has not been claimed yet: activate it with its code first.`,
+    );
   }
   if (v.state === 'deactivated') {
     fail(
@@ -80,13 +101,19 @@ export function requireUsable(v: Voucher, time: string): void {
 
 export function requireHolder(ctx: TxContext, v: Voucher): void {
   if (v.holder !== ctx.signer) {
-    fail(E.not_voucher_holder, `Only the holder of voucher "${v.id}" can do this; sign with the key the voucher was issued to.`);
+    fail(
+      E.not_voucher_holder,
+      `Only the holder of voucher "${v.id}" can do this; sign with the key the voucher was issued to.`,
+    );
   }
 }
 
 export function requireCategory(fund: Fund, category: string): void {
   if (!fund.categories.includes(category)) {
-    fail(E.unknown_category, `Fund "${fund.id}" pays only for ${fund.categories.join(', ')}; "${category}" is not one of them.`);
+    fail(
+      E.unknown_category,
+      `Fund "${fund.id}" pays only for ${fund.categories.join(', ')}; "${category}" is not one of them.`,
+    );
   }
 }
 
@@ -94,10 +121,18 @@ export function requireCategory(fund: Fund, category: string): void {
 export function requireAccepted(kv: KVRead, fund: Fund, provider: string, category: string): void {
   const app = getApplication(kv, fund.id, provider);
   if (!app) {
-    fail(E.provider_not_accepted, `Provider ${provider} is not a provider of fund "${fund.id}": it never applied.`, { provider });
+    fail(
+      E.provider_not_accepted,
+      `Provider ${provider} is not a provider of fund "${fund.id}": it never applied.`,
+      { provider },
+    );
   }
   if (app.state === 'pending') {
-    fail(E.provider_not_accepted, `Provider ${provider} applied to fund "${fund.id}" but the sponsor has not accepted it yet.`, { provider });
+    fail(
+      E.provider_not_accepted,
+      `Provider ${provider} applied to fund "${fund.id}" but the sponsor has not accepted it yet.`,
+      { provider },
+    );
   }
   if (app.state === 'rejected') {
     fail(
@@ -118,7 +153,10 @@ export function requireAccepted(kv: KVRead, fund: Fund, provider: string, catego
 export function requirePaymentLimit(fund: Fund, amount: Cents): void {
   const max = fund.limits.perPaymentCents;
   if (max !== undefined && amount > cents(max)) {
-    fail(E.payment_limit, `Fund "${fund.id}" allows at most ${euroText(max)} per payment; this one is ${euroText(amount)}.`);
+    fail(
+      E.payment_limit,
+      `Fund "${fund.id}" allows at most ${euroText(max)} per payment; this one is ${euroText(amount)}.`,
+    );
   }
 }
 
@@ -146,7 +184,10 @@ export function voucherExpiry(fund: Fund, time: string, asked: string | undefine
   let at = asked ?? fund.endsAt;
   if (cap !== undefined && asked === undefined && cap < at) at = cap;
   if (at > fund.endsAt || (cap !== undefined && at > cap)) {
-    fail(E.bad_expiry, `A voucher of fund "${fund.id}" cannot be valid after ${cap !== undefined && cap < fund.endsAt ? cap : fund.endsAt}.`);
+    fail(
+      E.bad_expiry,
+      `A voucher of fund "${fund.id}" cannot be valid after ${cap !== undefined && cap < fund.endsAt ? cap : fund.endsAt}.`,
+    );
   }
   if (at <= time) fail(E.bad_expiry, `The expiry ${at} is not in the future (block time ${time}).`);
   return at;

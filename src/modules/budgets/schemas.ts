@@ -22,7 +22,9 @@ export const categorySchema = z
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-03');
 
 export const amountSpecSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fixed'), cents: positiveCentsSchema }).describe('The same amount for everyone'),
+  z
+    .strictObject({ kind: z.literal('fixed'), cents: positiveCentsSchema })
+    .describe('The same amount for everyone'),
   z
     .strictObject({ kind: z.literal('formula'), baseCents: centsSchema, perChildCents: centsSchema })
     .describe('A base amount plus an amount per child of the household'),
@@ -31,6 +33,9 @@ export const amountSpecSchema = z.discriminatedUnion('kind', [
     .describe('An amount set per person between a minimum and a maximum (e.g. a care budget)'),
 ]);
 
+const hasControlCharacter = (s: string) =>
+  [...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+
 export const OPERATORS = ['<', '<=', '=', '>=', '>', '*'] as const;
 export const criterionSchema = z.strictObject({
   record: z
@@ -38,13 +43,19 @@ export const criterionSchema = z.strictObject({
     .regex(/^[a-z][a-z0-9_]{0,47}$/, 'must be a record type like income_level or children_nth')
     .describe('The record type checked, e.g. income_level'),
   operator: z.enum(OPERATORS).describe('"*" means: the record is present, whatever its value'),
-  value: z.string().max(64).regex(/^[^\u0000-\u001f]*$/, 'must not contain control characters'),
+  value: z
+    .string()
+    .max(64)
+    .refine((v) => !hasControlCharacter(v), 'must not contain control characters'),
 });
 
 export const createFundSchema = z.strictObject({
   fundId: idSchema,
   name: labelSchema,
-  kind: z.enum(['regular', 'care']).default('regular').describe('"care": a PGB-style fund that pays only contracted care'),
+  kind: z
+    .enum(['regular', 'care'])
+    .default('regular')
+    .describe('"care": a PGB-style fund that pays only contracted care'),
   categories: z.array(categorySchema).min(1).max(32),
   startDate: dateSchema,
   endDate: dateSchema.describe('Last day of the fund (inclusive, UTC)'),
@@ -53,15 +64,23 @@ export const createFundSchema = z.strictObject({
     .strictObject({
       perPaymentCents: positiveCentsSchema.optional(),
       perPersonCents: positiveCentsSchema.optional(),
-      totalCents: positiveCentsSchema.optional().describe('Cap on the total amount of vouchers the fund may issue'),
+      totalCents: positiveCentsSchema
+        .optional()
+        .describe('Cap on the total amount of vouchers the fund may issue'),
     })
     .default({}),
   switches: z
     .strictObject({ bearerVouchers: z.boolean().default(false), reimbursements: z.boolean().default(false) })
     .default({ bearerVouchers: false, reimbursements: false }),
   criteria: z.array(criterionSchema).max(16).default([]),
-  validators: z.array(oinSchema).max(16).default([]).describe('OINs of the eligibility validators of this fund'),
-  lowBalanceCents: positiveCentsSchema.optional().describe('An event warns the sponsor when the balance drops below this'),
+  validators: z
+    .array(oinSchema)
+    .max(16)
+    .default([])
+    .describe('OINs of the eligibility validators of this fund'),
+  lowBalanceCents: positiveCentsSchema
+    .optional()
+    .describe('An event warns the sponsor when the balance drops below this'),
 });
 
 export const fundRefSchema = z.strictObject({ fundId: idSchema });
@@ -74,7 +93,10 @@ export const closeFundSchema = z.strictObject({ fundId: idSchema, reason: labelS
 
 const iban = z
   .string()
-  .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, 'must be an IBAN in capitals without spaces, e.g. NL91ABNA0417164300')
+  .regex(
+    /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/,
+    'must be an IBAN in capitals without spaces, e.g. NL91ABNA0417164300',
+  )
   .refine(isValidIban, 'has a wrong check number (mod 97)');
 export const bankAccountSchema = z.strictObject({
   iban,
@@ -86,21 +108,23 @@ export const bankAccountSchema = z.strictObject({
 });
 
 export const applySchema = z.strictObject({ fundId: idSchema });
-export const decideProviderSchema = z.strictObject({
-  fundId: idSchema,
-  provider: oinSchema,
-  decision: z.enum(['accepted', 'rejected']),
-  categories: z
-    .array(categorySchema)
-    .min(1)
-    .max(32)
-    .optional()
-    .describe('Accepted only for these categories; left out = the whole budget'),
-  reason: labelSchema.optional(),
-}).refine((d) => d.decision === 'accepted' || d.categories === undefined, {
-  message: 'a rejection has no categories',
-  path: ['categories'],
-});
+export const decideProviderSchema = z
+  .strictObject({
+    fundId: idSchema,
+    provider: oinSchema,
+    decision: z.enum(['accepted', 'rejected']),
+    categories: z
+      .array(categorySchema)
+      .min(1)
+      .max(32)
+      .optional()
+      .describe('Accepted only for these categories; left out = the whole budget'),
+    reason: labelSchema.optional(),
+  })
+  .refine((d) => d.decision === 'accepted' || d.categories === undefined, {
+    message: 'a rejection has no categories',
+    path: ['categories'],
+  });
 
 export const createOfferSchema = z
   .strictObject({
@@ -139,7 +163,9 @@ export const decideEligibilitySchema = z.strictObject({
   requestId: idSchema,
   decision: z.enum(['approved', 'declined']),
   criteria: z.array(criterionResultSchema).max(16).describe('Every criterion of the fund, with its outcome'),
-  evidenceHash: sha256Schema.describe('Salted SHA-256 of the evidence; the evidence itself stays with the validator'),
+  evidenceHash: sha256Schema.describe(
+    'Salted SHA-256 of the evidence; the evidence itself stays with the validator',
+  ),
   children: z.number().int().min(0).max(20).optional().describe('For formula funds: the number of children'),
   amountCents: positiveCentsSchema.optional().describe('For custom-amount funds: the amount granted'),
   voucherId: idSchema.optional().describe('Id of the voucher an approval issues (default: the request id)'),
@@ -156,14 +182,20 @@ export const addPrevalidationsSchema = z.strictObject({
 export const activationCodeSchema = z
   .string()
   .regex(/^[A-Z0-9]{4}(-?[A-Z0-9]{4}){1,7}$/, 'must be an activation code like ABCD-EFGH-JKLM');
-export const redeemPrevalidationSchema = z.strictObject({ fundId: idSchema, code: activationCodeSchema, voucherId: idSchema });
+export const redeemPrevalidationSchema = z.strictObject({
+  fundId: idSchema,
+  code: activationCodeSchema,
+  voucherId: idSchema,
+});
 
 export const issueVoucherSchema = z
   .strictObject({
     voucherId: idSchema,
     fundId: idSchema,
     holder: pubKeySchema.optional().describe("The resident's key"),
-    activationCodeHash: sha256Schema.optional().describe('Bearer voucher: activationCodeHash(code) of its QR/activation code'),
+    activationCodeHash: sha256Schema
+      .optional()
+      .describe('Bearer voucher: activationCodeHash(code) of its QR/activation code'),
     children: z.number().int().min(0).max(20).optional(),
     amountCents: positiveCentsSchema.optional(),
     expiresAt: timeSchema.optional().describe('Default: the end of the fund'),
@@ -185,7 +217,10 @@ export const createProductVoucherSchema = z
   })
   .refine(
     (v) => [v.parentVoucherId, v.holder, v.activationCodeHash].filter((x) => x !== undefined).length === 1,
-    { message: 'give exactly one of parentVoucherId, holder and activationCodeHash', path: ['parentVoucherId'] },
+    {
+      message: 'give exactly one of parentVoucherId, holder and activationCodeHash',
+      path: ['parentVoucherId'],
+    },
   );
 
 const spendFields = {
@@ -195,7 +230,11 @@ const spendFields = {
   amountCents: positiveCentsSchema.optional().describe('Without offerId: the amount'),
   category: categorySchema.optional().describe('Without offerId: what is bought'),
 };
-const spendRule = <T extends { offerId?: string; amountCents?: string; category?: string; quantity?: number }>(s: T) =>
+const spendRule = <
+  T extends { offerId?: string; amountCents?: string; category?: string; quantity?: number },
+>(
+  s: T,
+) =>
   s.offerId !== undefined
     ? s.amountCents === undefined && s.category === undefined
     : s.amountCents !== undefined && s.category !== undefined && s.quantity === undefined;
@@ -203,8 +242,12 @@ const spendMessage = {
   message: 'give either offerId (and optionally quantity), or amountCents and category',
   path: ['offerId'],
 };
-export const paySchema = z.strictObject({ paymentId: idSchema, provider: oinSchema, ...spendFields }).refine(spendRule, spendMessage);
-export const requestPaymentSchema = z.strictObject({ requestId: idSchema, ...spendFields }).refine(spendRule, spendMessage);
+export const paySchema = z
+  .strictObject({ paymentId: idSchema, provider: oinSchema, ...spendFields })
+  .refine(spendRule, spendMessage);
+export const requestPaymentSchema = z
+  .strictObject({ requestId: idSchema, ...spendFields })
+  .refine(spendRule, spendMessage);
 export const confirmPaymentRequestSchema = z.strictObject({ requestId: idSchema, paymentId: idSchema });
 export const declinePaymentRequestSchema = z.strictObject({ requestId: idSchema });
 export const redeemProductVoucherSchema = z.strictObject({ voucherId: idSchema, paymentId: idSchema });
@@ -219,7 +262,9 @@ export const submitReimbursementSchema = z.strictObject({
   voucherId: idSchema,
   amountCents: positiveCentsSchema,
   category: categorySchema,
-  receiptHash: sha256Schema.describe('SHA-256 of the receipt; the receipt itself goes to the sponsor off the ledger'),
+  receiptHash: sha256Schema.describe(
+    'SHA-256 of the receipt; the receipt itself goes to the sponsor off the ledger',
+  ),
 });
 export const decideReimbursementSchema = z.strictObject({
   reimbursementId: idSchema,
@@ -245,12 +290,16 @@ export const declareCareSchema = z.strictObject({
   contractId: idSchema,
   period: monthSchema.describe('The month in which the care was delivered'),
   units: z.number().int().min(1).max(100_000),
-  careLogHash: sha256Schema.optional().describe('SHA-256 of the time sheet; the care details stay off the ledger'),
+  careLogHash: sha256Schema
+    .optional()
+    .describe('SHA-256 of the time sheet; the care details stay off the ledger'),
 });
 export const decideCareDeclarationSchema = z.strictObject({
   declarationId: idSchema,
   decision: z.enum(['approved', 'rejected']),
-  paymentId: idSchema.optional().describe('Id of the payment an approval makes (default: the declaration id)'),
+  paymentId: idSchema
+    .optional()
+    .describe('Id of the payment an approval makes (default: the declaration id)'),
   reason: labelSchema.optional(),
 });
 

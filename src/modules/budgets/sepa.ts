@@ -27,7 +27,8 @@ export function sepaText(s: string, max: number): string {
     .slice(0, max);
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** ISO date-time without milliseconds, as pain.001 wants (2026-03-01T10:00:00). */
 const isoSeconds = (t: string) => t.slice(0, 19);
@@ -41,11 +42,16 @@ function agent(bic: string | undefined, indent: string): string {
 /** The pain.001.001.03 XML of an approved or paid settlement batch. */
 export function sepaCreditTransferXml(s: Settlement, opts: SepaOptions = {}): string {
   if ((s.state !== 'approved' && s.state !== 'paid') || !s.debtor || !s.approvedAt) {
-    throw new Error(`settlement batch "${s.id}" is ${s.state}: a SEPA file is made only from an approved batch`);
+    throw new Error(
+      `settlement batch "${s.id}" is ${s.state}: a SEPA file is made only from an approved batch`,
+    );
   }
   const lines = s.lines.filter((l) => BigInt(l.amountCents) > 0n);
   const missing = lines.filter((l) => !l.iban);
-  if (missing.length > 0) throw new Error(`settlement batch "${s.id}" lacks bank accounts for ${missing.map((l) => l.provider).join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(
+      `settlement batch "${s.id}" lacks bank accounts for ${missing.map((l) => l.provider).join(', ')}`,
+    );
   const total = lines.reduce((sum, l) => sum + BigInt(l.amountCents), 0n);
   const msgId = sepaText(`KB-${s.id}`, 35);
   const initiator = sepaText(opts.initiatingPartyName ?? s.debtor.accountName, 70);

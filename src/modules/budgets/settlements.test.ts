@@ -4,9 +4,9 @@ import { ibanWithCheck, isValidIban } from './iban.ts';
 import { fundReport, listPayments, listSettlements } from './queries.ts';
 import { journalOf, movementsCsv, reportCsv, spendingReport } from './reports.ts';
 import { sepaCreditTransferXml, sepaText } from './sepa.ts';
-import { getPayment, getSettlement } from './state.ts';
 import type { Settlement } from './state.ts';
-import { type Driver, acceptProvider, engineDriver, residentWithVoucher, setupFund } from './test-support.ts';
+import { getPayment, getSettlement } from './state.ts';
+import { acceptProvider, type Driver, engineDriver, residentWithVoucher, setupFund } from './test-support.ts';
 
 let d: Driver;
 afterEach(async () => d?.stop());
@@ -19,8 +19,21 @@ async function withPayments(d: Driver) {
   await acceptProvider(d, 'stadspas', d.parties.museum, ['culture']);
   const a = await residentWithVoucher(d, 'stadspas', 'v1');
   const b = await residentWithVoucher(d, 'stadspas', 'v2');
-  const pay = (k: typeof a, id: string, v: string, provider: typeof d.parties.sport, amount: string, category: string) =>
-    d.ok(k, 'budgets.pay', { paymentId: id, voucherId: v, provider: provider.oin, amountCents: amount, category });
+  const pay = (
+    k: typeof a,
+    id: string,
+    v: string,
+    provider: typeof d.parties.sport,
+    amount: string,
+    category: string,
+  ) =>
+    d.ok(k, 'budgets.pay', {
+      paymentId: id,
+      voucherId: v,
+      provider: provider.oin,
+      amountCents: amount,
+      category,
+    });
   await pay(a, 'p1', 'v1', d.parties.sport, '2500', 'sport');
   await pay(b, 'p2', 'v2', d.parties.sport, '1250', 'sport');
   await pay(a, 'p3', 'v1', d.parties.museum, '1800', 'culture');
@@ -28,25 +41,42 @@ async function withPayments(d: Driver) {
 }
 
 async function accounts(d: Driver) {
-  await d.ok(d.parties.sponsor, 'budgets.set_bank_account', { iban: fakeIban(1), accountName: 'Gemeente Testdam', bic: 'TESTNL2A' });
-  await d.ok(d.parties.sport, 'budgets.set_bank_account', { iban: fakeIban(2), accountName: 'Sportclub Test' });
-  await d.ok(d.parties.museum, 'budgets.set_bank_account', { iban: fakeIban(3), accountName: 'Stichting Muséum & Co' });
+  await d.ok(d.parties.sponsor, 'budgets.set_bank_account', {
+    iban: fakeIban(1),
+    accountName: 'Gemeente Testdam',
+    bic: 'TESTNL2A',
+  });
+  await d.ok(d.parties.sport, 'budgets.set_bank_account', {
+    iban: fakeIban(2),
+    accountName: 'Sportclub Test',
+  });
+  await d.ok(d.parties.museum, 'budgets.set_bank_account', {
+    iban: fakeIban(3),
+    accountName: 'Stichting Muséum & Co',
+  });
 }
 
 describe('settlement batches', () => {
   it('draft → approved → paid: lines per provider, net of refunds, with the bank accounts fixed at approval', async () => {
     d = await engineDriver();
     await withPayments(d);
-    const r = await d.ok(d.parties.sponsor, 'budgets.create_settlement', { settlementId: 'batch-1', fundId: 'stadspas' });
+    const r = await d.ok(d.parties.sponsor, 'budgets.create_settlement', {
+      settlementId: 'batch-1',
+      fundId: 'stadspas',
+    });
     expect(r.amount).toBe('5300');
     const s = getSettlement(d.kv, 'batch-1')!;
     expect(s).toMatchObject({ state: 'draft', totalCents: '5300', paymentIds: ['p1', 'p2', 'p3'] });
-    expect(s.lines).toEqual([
-      { provider: d.parties.sport.oin, amountCents: '3500', payments: 2 },
-      { provider: d.parties.museum.oin, amountCents: '1800', payments: 1 },
-    ].sort((x, y) => (x.provider! < y.provider! ? -1 : 1)));
+    expect(s.lines).toEqual(
+      [
+        { provider: d.parties.sport.oin, amountCents: '3500', payments: 2 },
+        { provider: d.parties.museum.oin, amountCents: '1800', payments: 1 },
+      ].sort((x, y) => (x.provider! < y.provider! ? -1 : 1)),
+    );
     expect(getPayment(d.kv, 'p1')!.settlementId).toBe('batch-1');
-    const missing = await d.trySend(d.parties.sponsor, 'budgets.approve_settlement', { settlementId: 'batch-1' });
+    const missing = await d.trySend(d.parties.sponsor, 'budgets.approve_settlement', {
+      settlementId: 'batch-1',
+    });
     expect(missing.error).toBe('budgets.missing_bank_account');
     expect(missing.log).toContain(d.parties.sport.oin);
     await accounts(d);
@@ -54,32 +84,63 @@ describe('settlement batches', () => {
     const approved = getSettlement(d.kv, 'batch-1')!;
     expect(approved.debtor).toEqual({ iban: fakeIban(1), accountName: 'Gemeente Testdam', bic: 'TESTNL2A' });
     expect(approved.lines.map((l) => l.iban).sort()).toEqual([fakeIban(2), fakeIban(3)].sort());
-    expect((await d.trySend(d.parties.sponsor, 'budgets.approve_settlement', { settlementId: 'batch-1' })).error).toBe('budgets.bad_settlement_state');
-    await d.ok(d.parties.sponsor, 'budgets.mark_settlement_paid', { settlementId: 'batch-1', bankReference: 'BANK-2026-001' });
+    expect(
+      (await d.trySend(d.parties.sponsor, 'budgets.approve_settlement', { settlementId: 'batch-1' })).error,
+    ).toBe('budgets.bad_settlement_state');
+    await d.ok(d.parties.sponsor, 'budgets.mark_settlement_paid', {
+      settlementId: 'batch-1',
+      bankReference: 'BANK-2026-001',
+    });
     expect(getSettlement(d.kv, 'batch-1')).toMatchObject({ state: 'paid', bankReference: 'BANK-2026-001' });
-    expect((await d.trySend(d.parties.sponsor, 'budgets.cancel_settlement', { settlementId: 'batch-1' })).error).toBe('budgets.bad_settlement_state');
+    expect(
+      (await d.trySend(d.parties.sponsor, 'budgets.cancel_settlement', { settlementId: 'batch-1' })).error,
+    ).toBe('budgets.bad_settlement_state');
     expect(listSettlements(d.kv, { sponsor: d.parties.sponsor.oin! }).map((x) => x.id)).toEqual(['batch-1']);
     expect(listPayments(d.kv, { settlementId: 'batch-1' }).map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
   });
 
   it('refuses an empty batch, a duplicate id, another sponsor, a past execution date and marking a draft paid', async () => {
     d = await engineDriver();
-    expect((await d.trySend(d.parties.sponsor, 'budgets.create_settlement', { settlementId: 'leeg' })).error).toBe('budgets.nothing_to_settle');
+    expect(
+      (await d.trySend(d.parties.sponsor, 'budgets.create_settlement', { settlementId: 'leeg' })).error,
+    ).toBe('budgets.nothing_to_settle');
     await withPayments(d);
-    expect((await d.trySend(d.parties.sponsor, 'budgets.create_settlement', { settlementId: 'b', executionDate: '2020-01-01' })).error).toBe(
-      'budgets.bad_execution_date',
+    expect(
+      (
+        await d.trySend(d.parties.sponsor, 'budgets.create_settlement', {
+          settlementId: 'b',
+          executionDate: '2020-01-01',
+        })
+      ).error,
+    ).toBe('budgets.bad_execution_date');
+    expect(
+      (
+        await d.trySend(d.parties.otherSponsor, 'budgets.create_settlement', {
+          settlementId: 'b',
+          fundId: 'stadspas',
+        })
+      ).error,
+    ).toBe('budgets.not_fund_sponsor');
+    expect((await d.trySend(d.parties.sport, 'budgets.create_settlement', { settlementId: 'b' })).error).toBe(
+      'identity.missing_role',
     );
-    expect((await d.trySend(d.parties.otherSponsor, 'budgets.create_settlement', { settlementId: 'b', fundId: 'stadspas' })).error).toBe(
-      'budgets.not_fund_sponsor',
-    );
-    expect((await d.trySend(d.parties.sport, 'budgets.create_settlement', { settlementId: 'b' })).error).toBe('identity.missing_role');
     await d.ok(d.parties.sponsor, 'budgets.create_settlement', { settlementId: 'b' });
-    expect((await d.trySend(d.parties.sponsor, 'budgets.create_settlement', { settlementId: 'b' })).error).toBe('budgets.settlement_exists');
-    expect((await d.trySend(d.parties.sponsor, 'budgets.mark_settlement_paid', { settlementId: 'b' })).error).toBe('budgets.bad_settlement_state');
-    expect((await d.trySend(d.parties.otherSponsor, 'budgets.approve_settlement', { settlementId: 'b' })).error).toBe('budgets.not_fund_sponsor');
-    expect((await d.trySend(d.parties.sponsor, 'budgets.approve_settlement', { settlementId: 'zz' })).error).toBe('budgets.unknown_settlement');
+    expect(
+      (await d.trySend(d.parties.sponsor, 'budgets.create_settlement', { settlementId: 'b' })).error,
+    ).toBe('budgets.settlement_exists');
+    expect(
+      (await d.trySend(d.parties.sponsor, 'budgets.mark_settlement_paid', { settlementId: 'b' })).error,
+    ).toBe('budgets.bad_settlement_state');
+    expect(
+      (await d.trySend(d.parties.otherSponsor, 'budgets.approve_settlement', { settlementId: 'b' })).error,
+    ).toBe('budgets.not_fund_sponsor');
+    expect(
+      (await d.trySend(d.parties.sponsor, 'budgets.approve_settlement', { settlementId: 'zz' })).error,
+    ).toBe('budgets.unknown_settlement');
     // Everything unsettled is in batch b now.
-    expect((await d.trySend(d.parties.sponsor, 'budgets.create_settlement', { settlementId: 'c' })).error).toBe('budgets.nothing_to_settle');
+    expect(
+      (await d.trySend(d.parties.sponsor, 'budgets.create_settlement', { settlementId: 'c' })).error,
+    ).toBe('budgets.nothing_to_settle');
   });
 
   it('canceling a batch frees its payments for refunds and a next batch', async () => {
@@ -137,35 +198,90 @@ describe('reports', () => {
     await withPayments(d);
     const byCategory = fundReport(d.kv, 'stadspas', 'category');
     expect(byCategory.rows).toEqual([
-      { group: 'culture', payments: 1, paidCents: '1800', refundedCents: '0', reimbursedCents: '0', spentCents: '1800' },
-      { group: 'sport', payments: 2, paidCents: '3750', refundedCents: '250', reimbursedCents: '0', spentCents: '3500' },
+      {
+        group: 'culture',
+        payments: 1,
+        paidCents: '1800',
+        refundedCents: '0',
+        reimbursedCents: '0',
+        spentCents: '1800',
+      },
+      {
+        group: 'sport',
+        payments: 2,
+        paidCents: '3750',
+        refundedCents: '250',
+        reimbursedCents: '0',
+        spentCents: '3500',
+      },
     ]);
-    expect(byCategory.summary).toMatchObject({ toppedUpCents: '1000000', allocatedCents: '60000', paidCents: '5550', refundedCents: '250', payments: 3 });
+    expect(byCategory.summary).toMatchObject({
+      toppedUpCents: '1000000',
+      allocatedCents: '60000',
+      paidCents: '5550',
+      refundedCents: '250',
+      payments: 3,
+    });
     const byProvider = fundReport(d.kv, 'stadspas', 'provider').rows.map((r) => [r.group, r.spentCents]);
-    expect(byProvider).toEqual(expect.arrayContaining([[d.parties.sport.oin, '3500'], [d.parties.museum.oin, '1800']]));
+    expect(byProvider).toEqual(
+      expect.arrayContaining([
+        [d.parties.sport.oin, '3500'],
+        [d.parties.museum.oin, '1800'],
+      ]),
+    );
     const month = d.now().slice(0, 7);
-    expect(fundReport(d.kv, 'stadspas', 'month').rows).toEqual([expect.objectContaining({ group: month, spentCents: '5300' })]);
-    expect(fundReport(d.kv, 'stadspas', 'category', { from: '2020-01-01', to: '2020-12-31' }).rows).toEqual([]);
+    expect(fundReport(d.kv, 'stadspas', 'month').rows).toEqual([
+      expect.objectContaining({ group: month, spentCents: '5300' }),
+    ]);
+    expect(fundReport(d.kv, 'stadspas', 'category', { from: '2020-01-01', to: '2020-12-31' }).rows).toEqual(
+      [],
+    );
     const csv = reportCsv(byCategory.rows, 'category');
-    expect(csv).toBe('category,payments,paid_eur,refunded_eur,reimbursed_eur,spent_eur\r\nculture,1,18.00,0.00,0.00,18.00\r\nsport,2,37.50,2.50,0.00,35.00\r\n');
+    expect(csv).toBe(
+      'category,payments,paid_eur,refunded_eur,reimbursed_eur,spent_eur\r\nculture,1,18.00,0.00,0.00,18.00\r\nsport,2,37.50,2.50,0.00,35.00\r\n',
+    );
     const lines = movementsCsv(journalOf(d.kv, 'stadspas')).trim().split('\r\n');
-    expect(lines[0]).toBe('date,time,fund,seq,kind,from,to,amount_eur,voucher,provider,category,reference,height');
+    expect(lines[0]).toBe(
+      'date,time,fund,seq,kind,from,to,amount_eur,voucher,provider,category,reference,height',
+    );
     expect(lines.filter((l) => l.includes(',payment,'))).toHaveLength(3);
     expect(lines.filter((l) => l.includes(',refund,'))).toHaveLength(1);
   });
 
   it('CSV quotes separators and defuses spreadsheet formulas', () => {
     const rows = spendingReport(
-      [{ seq: 1, time: '2026-03-01T10:00:00.000Z', height: 1, kind: 'payment', from: 'voucher', to: 'provider', amountCents: '100', category: '=cmd', provider: 'a,b' }],
+      [
+        {
+          seq: 1,
+          time: '2026-03-01T10:00:00.000Z',
+          height: 1,
+          kind: 'payment',
+          from: 'voucher',
+          to: 'provider',
+          amountCents: '100',
+          category: '=cmd',
+          provider: 'a,b',
+        },
+      ],
       'category',
     );
     expect(reportCsv(rows, 'category')).toContain("'=cmd");
-    expect(reportCsv(spendingReport([{ ...rowsSample(), provider: 'a,"b"' }], 'provider'), 'provider')).toContain('"a,""b"""');
+    expect(
+      reportCsv(spendingReport([{ ...rowsSample(), provider: 'a,"b"' }], 'provider'), 'provider'),
+    ).toContain('"a,""b"""');
   });
 });
 
 function rowsSample() {
-  return { seq: 1, time: '2026-03-01T10:00:00.000Z', height: 1, kind: 'payment' as const, from: 'voucher' as const, to: 'provider' as const, amountCents: '100' };
+  return {
+    seq: 1,
+    time: '2026-03-01T10:00:00.000Z',
+    height: 1,
+    kind: 'payment' as const,
+    from: 'voucher' as const,
+    to: 'provider' as const,
+    amountCents: '100',
+  };
 }
 
 describe('IBAN and SEPA text', () => {

@@ -19,7 +19,19 @@ import {
   requirePaymentLimit,
   requireUsable,
 } from './rules.ts';
-import { type Fund, type Offer, type Payment, type Voucher, getOffer, getPayment, getPerson, getTotals, keys, putPayment, putVoucher } from './state.ts';
+import {
+  type Fund,
+  getOffer,
+  getPayment,
+  getPerson,
+  getTotals,
+  keys,
+  type Offer,
+  type Payment,
+  putPayment,
+  putVoucher,
+  type Voucher,
+} from './state.ts';
 
 export interface SpendInput {
   voucherId: string;
@@ -45,16 +57,29 @@ export interface SpendPlan {
 }
 
 /** An offer that can be bought now, by this resident, in this quantity. */
-export function requireOfferAvailable(kv: KVRead, offer: Offer, holder: string, quantity: number, time: string): void {
-  if (offer.state === 'withdrawn') fail(E.offer_not_available, `Offer "${offer.id}" was withdrawn by the provider.`);
+export function requireOfferAvailable(
+  kv: KVRead,
+  offer: Offer,
+  holder: string,
+  quantity: number,
+  time: string,
+): void {
+  if (offer.state === 'withdrawn')
+    fail(E.offer_not_available, `Offer "${offer.id}" was withdrawn by the provider.`);
   if (offer.state === 'pending') {
-    fail(E.offer_not_available, `Offer "${offer.id}" waits for the sponsor to approve its subsidy; it cannot be used yet.`);
+    fail(
+      E.offer_not_available,
+      `Offer "${offer.id}" waits for the sponsor to approve its subsidy; it cannot be used yet.`,
+    );
   }
   if (offer.expiresAt !== null && time >= offer.expiresAt) {
     fail(E.offer_not_available, `Offer "${offer.id}" ended on ${dateOf(offer.expiresAt)}.`);
   }
   if (offer.stock !== null && offer.sold + quantity > offer.stock) {
-    fail(E.offer_sold_out, `Offer "${offer.id}" is sold out (${offer.stock - offer.sold} left of ${offer.stock}).`);
+    fail(
+      E.offer_sold_out,
+      `Offer "${offer.id}" is sold out (${offer.stock - offer.sold} left of ${offer.stock}).`,
+    );
   }
   if (offer.totalLimit !== null && offer.sold + quantity > offer.totalLimit) {
     fail(E.offer_sold_out, `Offer "${offer.id}" reached its limit of ${offer.totalLimit} under this fund.`);
@@ -98,7 +123,10 @@ export function requireBalance(v: Voucher, amount: Cents): void {
 export function planSpend(ctx: TxContext, input: SpendInput, payer?: string): SpendPlan {
   const voucher = mustVoucher(ctx.kv, input.voucherId);
   if (voucher.kind !== 'budget') {
-    fail(E.wrong_voucher_kind, `Voucher "${voucher.id}" is a product voucher for offer "${voucher.offerId}"; the provider redeems it.`);
+    fail(
+      E.wrong_voucher_kind,
+      `Voucher "${voucher.id}" is a product voucher for offer "${voucher.offerId}"; the provider redeems it.`,
+    );
   }
   if (payer !== undefined && voucher.holder !== undefined && voucher.holder !== payer) {
     fail(E.not_voucher_holder, `Only the holder of voucher "${voucher.id}" can pay with it.`);
@@ -107,7 +135,10 @@ export function planSpend(ctx: TxContext, input: SpendInput, payer?: string): Sp
   const holder = voucher.holder!;
   const fund = mustFund(ctx.kv, voucher.fundId);
   if (fund.kind === 'care') {
-    fail(E.care_budget_contract_only, `Voucher "${voucher.id}" is a care budget: it pays only care declared under a care contract.`);
+    fail(
+      E.care_budget_contract_only,
+      `Voucher "${voucher.id}" is a care budget: it pays only care declared under a care contract.`,
+    );
   }
   requireActive(fund, ctx.time);
   let offer: Offer | undefined;
@@ -115,9 +146,13 @@ export function planSpend(ctx: TxContext, input: SpendInput, payer?: string): Sp
   const quantity = input.quantity ?? 1;
   if (input.offerId !== undefined) {
     offer = getOffer(ctx.kv, input.offerId);
-    if (!offer || offer.fundId !== fund.id) fail(E.unknown_offer, `Fund "${fund.id}" has no offer "${input.offerId}".`);
+    if (!offer || offer.fundId !== fund.id)
+      fail(E.unknown_offer, `Fund "${fund.id}" has no offer "${input.offerId}".`);
     if (offer.provider !== input.provider) {
-      fail(E.not_offer_provider, `Offer "${offer.id}" is sold by provider ${offer.provider}, not by ${input.provider}.`);
+      fail(
+        E.not_offer_provider,
+        `Offer "${offer.id}" is sold by provider ${offer.provider}, not by ${input.provider}.`,
+      );
     }
     category = offer.category;
   } else {
@@ -148,7 +183,8 @@ export function planSpend(ctx: TxContext, input: SpendInput, payer?: string): Sp
 }
 
 export function requireNewPaymentId(ctx: TxContext, paymentId: string): void {
-  if (getPayment(ctx.kv, paymentId)) fail(E.payment_exists, `A payment with id "${paymentId}" already exists; choose another id.`);
+  if (getPayment(ctx.kv, paymentId))
+    fail(E.payment_exists, `A payment with id "${paymentId}" already exists; choose another id.`);
 }
 
 export interface PaymentMeta {
@@ -174,7 +210,11 @@ export function recordPayment(
   const fromFund = p.kind === 'subsidy';
   if (!fromFund) {
     const balance = cents(voucher.balanceCents) - amount;
-    putVoucher(ctx.kv, { ...voucher, balanceCents: str(balance), ...(p.kind === 'product' ? { state: 'used' as const, endedAt: ctx.time } : {}) });
+    putVoucher(ctx.kv, {
+      ...voucher,
+      balanceCents: str(balance),
+      ...(p.kind === 'product' ? { state: 'used' as const, endedAt: ctx.time } : {}),
+    });
   }
   const payment: Payment = {
     id: meta.paymentId,

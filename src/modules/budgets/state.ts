@@ -413,7 +413,8 @@ export const keys = {
 
 export const getFund = (kv: KVRead, id: string) => getJson<Fund>(kv, keys.fund(id));
 export const putFund = (kv: KVWrite, f: Fund) => putJson(kv, keys.fund(f.id), f);
-export const getTotals = (kv: KVRead, fundId: string) => getJson<FundTotals>(kv, keys.totals(fundId)) ?? { ...ZERO_TOTALS };
+export const getTotals = (kv: KVRead, fundId: string) =>
+  getJson<FundTotals>(kv, keys.totals(fundId)) ?? { ...ZERO_TOTALS };
 export const getApplication = (kv: KVRead, fundId: string, provider: string) =>
   getJson<FundProvider>(kv, keys.application(fundId, provider));
 export const getBank = (kv: KVRead, oin: string) => getJson<BankAccount>(kv, keys.bank(oin));
@@ -425,11 +426,14 @@ export const getVoucher = (kv: KVRead, id: string) => getJson<Voucher>(kv, keys.
 export const putVoucher = (kv: KVWrite, v: Voucher) => putJson(kv, keys.voucher(v.id), v);
 export const getPerson = (kv: KVRead, fundId: string, holder: string): Person =>
   getJson<Person>(kv, keys.person(fundId, holder)) ?? { spentCents: '0', reservedCents: '0' };
-export const putPerson = (kv: KVWrite, fundId: string, holder: string, p: Person) => putJson(kv, keys.person(fundId, holder), p);
+export const putPerson = (kv: KVWrite, fundId: string, holder: string, p: Person) =>
+  putJson(kv, keys.person(fundId, holder), p);
 export const getPayment = (kv: KVRead, id: string) => getJson<Payment>(kv, keys.payment(id));
 export const putPayment = (kv: KVWrite, p: Payment) => putJson(kv, keys.payment(p.id), p);
-export const getPaymentRequest = (kv: KVRead, id: string) => getJson<PaymentRequest>(kv, keys.paymentRequest(id));
-export const getReimbursement = (kv: KVRead, id: string) => getJson<Reimbursement>(kv, keys.reimbursement(id));
+export const getPaymentRequest = (kv: KVRead, id: string) =>
+  getJson<PaymentRequest>(kv, keys.paymentRequest(id));
+export const getReimbursement = (kv: KVRead, id: string) =>
+  getJson<Reimbursement>(kv, keys.reimbursement(id));
 export const getContract = (kv: KVRead, id: string) => getJson<CareContract>(kv, keys.contract(id));
 export const getDeclaration = (kv: KVRead, id: string) => getJson<CareDeclaration>(kv, keys.declaration(id));
 export const getSettlement = (kv: KVRead, id: string) => getJson<Settlement>(kv, keys.settlement(id));

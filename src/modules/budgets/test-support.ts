@@ -9,10 +9,10 @@ import { utf8 } from '../../core/bytes.ts';
 import { canonicalJson } from '../../core/canonical.ts';
 import { generateKeyPair } from '../../core/ed25519-node.ts';
 import { signTx } from '../../core/tx-node.ts';
+import { buildGenesis, fakeOin } from '../../node/genesis-builder.ts';
+import { createTestChain, type TestChain, type TestKey } from '../../testing/test-chain.ts';
 import { anchorModule } from '../anchor/index.ts';
 import { identityModule } from '../identity/index.ts';
-import { buildGenesis, fakeOin } from '../../node/genesis-builder.ts';
-import { type TestChain, type TestKey, createTestChain } from '../../testing/test-chain.ts';
 import { activationCodeHash } from './codes.ts';
 import { budgetsModule } from './index.ts';
 import { dateOf } from './rules.ts';
@@ -54,11 +54,23 @@ export interface Driver {
 }
 
 function partiesOf(orgs: TestKey[]): Parties {
-  const [sponsor, sport, museum, care, validator, otherSponsor] = orgs as [TestKey, TestKey, TestKey, TestKey, TestKey, TestKey];
+  const [sponsor, sport, museum, care, validator, otherSponsor] = orgs as [
+    TestKey,
+    TestKey,
+    TestKey,
+    TestKey,
+    TestKey,
+    TestKey,
+  ];
   return { sponsor, sport, museum, care, validator, otherSponsor };
 }
 
-async function insist(d: Pick<Driver, 'trySend'>, key: TestKey, type: string, body: unknown): Promise<TxResult> {
+async function insist(
+  d: Pick<Driver, 'trySend'>,
+  key: TestKey,
+  type: string,
+  body: unknown,
+): Promise<TxResult> {
   const r = await d.trySend(key, type, body);
   if (r.code !== 0 || !r.result) throw new Error(`${type} failed: ${r.error}: ${r.log}`);
   return r.result;
@@ -100,10 +112,18 @@ export class ManualChain implements Driver {
       this.orgs.push({ ...k, oin });
       return { oin, name: spec.name, roles: spec.roles, keys: [k.publicKey], member: spec.member ?? false };
     });
-    genesisOrgs[0] = { ...genesisOrgs[0]!, validator: { pubKey: generateKeyPair().publicKey, power: 10 } } as (typeof genesisOrgs)[0];
+    genesisOrgs[0] = {
+      ...genesisOrgs[0]!,
+      validator: { pubKey: generateKeyPair().publicKey, power: 10 },
+    } as (typeof genesisOrgs)[0];
     this.app = new LedgerApp({ dbPath: ':memory:', modules: BUDGET_TEST_MODULES });
     this.app.initChain(
-      buildGenesis({ chainId: this.chainId, genesisTime: new Date(this.clock - 1000).toISOString(), organisations: genesisOrgs, minVotingSeconds: 0 }),
+      buildGenesis({
+        chainId: this.chainId,
+        genesisTime: new Date(this.clock - 1000).toISOString(),
+        organisations: genesisOrgs,
+        minVotingSeconds: 0,
+      }),
     );
     this.parties = partiesOf(this.orgs);
   }
@@ -130,7 +150,14 @@ export class ManualChain implements Driver {
   }
 
   sign(key: TestKey, type: string, body: unknown, nonce?: number): Uint8Array {
-    const env = { v: 1, chainId: this.chainId, type, signer: key.publicKey, nonce: nonce ?? this.app.nextNonce(key.publicKey), body };
+    const env = {
+      v: 1,
+      chainId: this.chainId,
+      type,
+      signer: key.publicKey,
+      nonce: nonce ?? this.app.nextNonce(key.publicKey),
+      body,
+    };
     return utf8(canonicalJson(signTx(env, key.privateKey)));
   }
 
@@ -202,13 +229,19 @@ export async function setupFund(d: Driver, o: FundOptions = {}): Promise<string>
     validators: o.validators ?? [],
     ...(o.lowBalanceCents ? { lowBalanceCents: o.lowBalanceCents } : {}),
   });
-  if (o.topUp !== '0') await d.ok(d.parties.sponsor, 'budgets.top_up_fund', { fundId, amountCents: o.topUp ?? '1000000' });
+  if (o.topUp !== '0')
+    await d.ok(d.parties.sponsor, 'budgets.top_up_fund', { fundId, amountCents: o.topUp ?? '1000000' });
   if (o.activate !== false) await d.ok(d.parties.sponsor, 'budgets.activate_fund', { fundId });
   return fundId;
 }
 
 /** The provider applies and the sponsor accepts it (for `categories`, or the whole budget). */
-export async function acceptProvider(d: Driver, fundId: string, provider: TestKey, categories?: string[]): Promise<void> {
+export async function acceptProvider(
+  d: Driver,
+  fundId: string,
+  provider: TestKey,
+  categories?: string[],
+): Promise<void> {
   await d.ok(provider, 'budgets.apply_to_fund', { fundId });
   await d.ok(d.parties.sponsor, 'budgets.decide_provider', {
     fundId,
@@ -219,8 +252,18 @@ export async function acceptProvider(d: Driver, fundId: string, provider: TestKe
 }
 
 /** Issues a budget voucher to a new resident; returns the resident's key. */
-export async function residentWithVoucher(d: Driver, fundId: string, voucherId: string, extra: Record<string, unknown> = {}): Promise<TestKey> {
+export async function residentWithVoucher(
+  d: Driver,
+  fundId: string,
+  voucherId: string,
+  extra: Record<string, unknown> = {},
+): Promise<TestKey> {
   const resident = d.newAccount();
-  await d.ok(d.parties.sponsor, 'budgets.issue_voucher', { voucherId, fundId, holder: resident.publicKey, ...extra });
+  await d.ok(d.parties.sponsor, 'budgets.issue_voucher', {
+    voucherId,
+    fundId,
+    holder: resident.publicKey,
+    ...extra,
+  });
   return resident;
 }

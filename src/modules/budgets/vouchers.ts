@@ -1,7 +1,7 @@
 // Vouchers: issued by the sponsor to a resident's key or as a bearer voucher (a code that a
 // resident claims to their key); product vouchers for one offer, issued by the sponsor or reserved
 // by the resident from their budget; the sponsor can deactivate and reactivate a voucher.
-import { type TxContext, defineMessage } from '../../app/module.ts';
+import { defineMessage, type TxContext } from '../../app/module.ts';
 import { putJson } from '../../app/typed-kv.ts';
 import { fail } from '../../core/errors.ts';
 import { FundBook } from './book.ts';
@@ -21,26 +21,45 @@ import {
   requireUsable,
   voucherExpiry,
 } from './rules.ts';
-import { claimVoucherSchema, createProductVoucherSchema, issueVoucherSchema, voucherRefSchema } from './schemas.ts';
+import {
+  claimVoucherSchema,
+  createProductVoucherSchema,
+  issueVoucherSchema,
+  voucherRefSchema,
+} from './schemas.ts';
 import { requireBalance, requireOfferAvailable, requirePersonLimit } from './spend.ts';
-import { type ActivationCode, type Offer, getCode, getOffer, getPerson, keys, putPerson, putVoucher } from './state.ts';
+import {
+  type ActivationCode,
+  getCode,
+  getOffer,
+  getPerson,
+  keys,
+  type Offer,
+  putPerson,
+  putVoucher,
+} from './state.ts';
 
 function registerBearerCode(ctx: TxContext, fundId: string, codeHash: string, voucherId: string): void {
-  if (getCode(ctx.kv, codeHash)) fail(E.code_exists, 'This activation code is already registered; generate another one.');
+  if (getCode(ctx.kv, codeHash))
+    fail(E.code_exists, 'This activation code is already registered; generate another one.');
   const code: ActivationCode = { codeHash, fundId, kind: 'bearer', voucherId, addedAt: ctx.time };
   putJson(ctx.kv, keys.code(codeHash), code);
 }
 
 export const issueVoucher = defineMessage({
   type: 'budgets.issue_voucher',
-  summary: "The sponsor issues a budget voucher to a resident's key, or as a bearer voucher with an activation code.",
+  summary:
+    "The sponsor issues a budget voucher to a resident's key, or as a bearer voucher with an activation code.",
   schema: issueVoucherSchema,
   handle(ctx, b) {
     const fund = mustFund(ctx.kv, b.fundId);
     requireSponsor(ctx, fund);
     requireOpen(fund, ctx.time);
     if (b.activationCodeHash !== undefined && !fund.switches.bearerVouchers) {
-      fail(E.bearer_not_allowed, `Fund "${fund.id}" does not allow bearer vouchers; issue the voucher to a resident's key.`);
+      fail(
+        E.bearer_not_allowed,
+        `Fund "${fund.id}" does not allow bearer vouchers; issue the voucher to a resident's key.`,
+      );
     }
     if (b.holder !== undefined) requireNoBudgetVoucher(ctx, fund, b.holder);
     const amount = grantAmount(fund, b);
@@ -56,7 +75,8 @@ export const issueVoucher = defineMessage({
       children: b.children,
     });
     book.save();
-    if (b.activationCodeHash !== undefined) registerBearerCode(ctx, fund.id, b.activationCodeHash, b.voucherId);
+    if (b.activationCodeHash !== undefined)
+      registerBearerCode(ctx, fund.id, b.activationCodeHash, b.voucherId);
   },
 });
 
@@ -67,16 +87,23 @@ export const claimVoucher = defineMessage({
   handle(ctx, b) {
     const hash = activationCodeHash(b.code);
     const code = getCode(ctx.kv, hash);
-    if (!code || code.kind !== 'bearer') fail(E.unknown_code, 'This code belongs to no bearer voucher. Check it for typing errors.');
-    if (code.usedAt !== undefined) fail(E.code_used, `This code was already used on ${code.usedAt.slice(0, 10)}.`);
+    if (code?.kind !== 'bearer')
+      fail(E.unknown_code, 'This code belongs to no bearer voucher. Check it for typing errors.');
+    if (code.usedAt !== undefined)
+      fail(E.code_used, `This code was already used on ${code.usedAt.slice(0, 10)}.`);
     const v = mustVoucher(ctx.kv, code.voucherId!);
     const fund = mustFund(ctx.kv, v.fundId);
     requireOpen(fund, ctx.time);
-    if (v.state === 'expired' || ctx.time >= v.expiresAt) fail(E.voucher_expired, `Voucher "${v.id}" has expired.`);
+    if (v.state === 'expired' || ctx.time >= v.expiresAt)
+      fail(E.voucher_expired, `Voucher "${v.id}" has expired.`);
     if (v.kind === 'budget') requireNoBudgetVoucher(ctx, fund, ctx.signer);
     putVoucher(ctx.kv, { ...v, holder: ctx.signer, claimedAt: ctx.time });
     ctx.kv.set(keys.vouchersOfHolder(ctx.signer, v.id), '1');
-    if (v.kind === 'budget') putPerson(ctx.kv, fund.id, ctx.signer, { ...getPerson(ctx.kv, fund.id, ctx.signer), budgetVoucherId: v.id });
+    if (v.kind === 'budget')
+      putPerson(ctx.kv, fund.id, ctx.signer, {
+        ...getPerson(ctx.kv, fund.id, ctx.signer),
+        budgetVoucherId: v.id,
+      });
     putJson(ctx.kv, keys.code(hash), { ...code, usedAt: ctx.time, usedBy: ctx.signer });
     ctx.involve(fund.sponsor);
     ctx.emit('budgets.voucher_claimed', { voucher: v.id, fund: fund.id });
@@ -92,8 +119,14 @@ export const deactivateVoucher = defineMessage({
     requireSponsor(ctx, mustFund(ctx.kv, v.fundId));
     if (v.state === 'deactivated') fail(E.voucher_deactivated, `Voucher "${v.id}" is already deactivated.`);
     if (v.state === 'used') fail(E.voucher_used, `Product voucher "${v.id}" was already used.`);
-    if (v.state === 'expired' || ctx.time >= v.expiresAt) fail(E.voucher_expired, `Voucher "${v.id}" has expired.`);
-    putVoucher(ctx.kv, { ...v, state: 'deactivated', deactivatedAt: ctx.time, ...(b.reason ? { deactivationReason: b.reason } : {}) });
+    if (v.state === 'expired' || ctx.time >= v.expiresAt)
+      fail(E.voucher_expired, `Voucher "${v.id}" has expired.`);
+    putVoucher(ctx.kv, {
+      ...v,
+      state: 'deactivated',
+      deactivatedAt: ctx.time,
+      ...(b.reason ? { deactivationReason: b.reason } : {}),
+    });
     if (v.holder) ctx.involve(v.holder);
     ctx.emit('budgets.voucher_deactivated', { voucher: v.id, fund: v.fundId });
   },
@@ -106,7 +139,8 @@ export const reactivateVoucher = defineMessage({
   handle(ctx, b) {
     const v = mustVoucher(ctx.kv, b.voucherId);
     requireSponsor(ctx, mustFund(ctx.kv, v.fundId));
-    if (v.state !== 'deactivated') fail(E.voucher_not_deactivated, `Voucher "${v.id}" is ${v.state}, not deactivated.`);
+    if (v.state !== 'deactivated')
+      fail(E.voucher_not_deactivated, `Voucher "${v.id}" is ${v.state}, not deactivated.`);
     if (ctx.time >= v.expiresAt) fail(E.voucher_expired, `Voucher "${v.id}" has expired.`);
     const { deactivatedAt: _a, deactivationReason: _r, ...rest } = v;
     putVoucher(ctx.kv, { ...rest, state: 'active' });
@@ -116,9 +150,13 @@ export const reactivateVoucher = defineMessage({
 });
 
 function requireBudgetOffer(offer: Offer | undefined, fundId: string | undefined, offerId: string): Offer {
-  if (!offer || (fundId !== undefined && offer.fundId !== fundId)) fail(E.unknown_offer, `There is no offer "${offerId}"${fundId ? ` in fund "${fundId}"` : ''}.`);
+  if (!offer || (fundId !== undefined && offer.fundId !== fundId))
+    fail(E.unknown_offer, `There is no offer "${offerId}"${fundId ? ` in fund "${fundId}"` : ''}.`);
   if (offer.paymentType !== 'budget') {
-    fail(E.wrong_payment_type, `Offer "${offer.id}" is a subsidy offer: it is paid at the counter, not with a product voucher.`);
+    fail(
+      E.wrong_payment_type,
+      `Offer "${offer.id}" is a subsidy offer: it is paid at the counter, not with a product voucher.`,
+    );
   }
   return offer;
 }
@@ -131,11 +169,19 @@ export const createProductVoucher = defineMessage({
   handle(ctx, b) {
     if (b.parentVoucherId !== undefined) {
       const parent = mustVoucher(ctx.kv, b.parentVoucherId);
-      if (parent.kind !== 'budget') fail(E.wrong_voucher_kind, `Voucher "${parent.id}" is a product voucher; reserve from a budget voucher.`);
+      if (parent.kind !== 'budget')
+        fail(
+          E.wrong_voucher_kind,
+          `Voucher "${parent.id}" is a product voucher; reserve from a budget voucher.`,
+        );
       requireHolder(ctx, parent);
       requireUsable(parent, ctx.time);
       const fund = mustFund(ctx.kv, parent.fundId);
-      if (fund.kind === 'care') fail(E.care_budget_contract_only, `Voucher "${parent.id}" is a care budget: it pays only contracted care.`);
+      if (fund.kind === 'care')
+        fail(
+          E.care_budget_contract_only,
+          `Voucher "${parent.id}" is a care budget: it pays only contracted care.`,
+        );
       requireActive(fund, ctx.time);
       const offer = requireBudgetOffer(getOffer(ctx.kv, b.offerId), fund.id, b.offerId);
       requireAccepted(ctx.kv, fund, offer.provider, offer.category);
@@ -144,7 +190,8 @@ export const createProductVoucher = defineMessage({
       requirePaymentLimit(fund, price);
       requirePersonLimit(ctx.kv, fund, ctx.signer, price);
       requireBalance(parent, price);
-      const cap = offer.expiresAt !== null && offer.expiresAt < parent.expiresAt ? offer.expiresAt : parent.expiresAt;
+      const cap =
+        offer.expiresAt !== null && offer.expiresAt < parent.expiresAt ? offer.expiresAt : parent.expiresAt;
       const book = new FundBook(ctx, fund);
       createVoucher(
         ctx,
@@ -191,7 +238,8 @@ export const createProductVoucher = defineMessage({
     });
     book.save();
     takeOfferUnits(ctx, offer, b.holder, 1);
-    if (b.activationCodeHash !== undefined) registerBearerCode(ctx, fund.id, b.activationCodeHash, b.voucherId);
+    if (b.activationCodeHash !== undefined)
+      registerBearerCode(ctx, fund.id, b.activationCodeHash, b.voucherId);
     ctx.involve(offer.provider);
   },
 });

@@ -18,7 +18,12 @@ describe('opening a case', () => {
   it('opens a case in the initial step with its deadline in block time, the opener in the opening role', async () => {
     const d = await CaseDriver.open(f, 'debt-assistance');
     const c = d.case;
-    expect(c).toMatchObject({ process: 'debt-assistance', processVersion: 1, status: 'open', step: 'intake' });
+    expect(c).toMatchObject({
+      process: 'debt-assistance',
+      processVersion: 1,
+      status: 'open',
+      step: 'intake',
+    });
     expect(c.subject).toEqual({ kind: 'pseudonym', pubKey: d.resident.publicKey });
     expect(Date.parse(c.dueAt!) - Date.parse(c.openedAt)).toBe(28 * 24 * 3600 * 1000);
     expect(d.records.partners).toEqual([
@@ -28,9 +33,15 @@ describe('opening a case', () => {
 
   it('refuses organisations without the case_partner role and processes that were never published', async () => {
     const subject = { kind: 'pseudonym', pubKey: f.chain.newAccount().publicKey };
-    const outsider = await f.chain.trySend(f.org('outsider'), 'cases.open', { process: 'debt-assistance', subject });
+    const outsider = await f.chain.trySend(f.org('outsider'), 'cases.open', {
+      process: 'debt-assistance',
+      subject,
+    });
     expect(outsider.error).toBe('identity.missing_role');
-    const unknown = await f.chain.trySend(f.org('municipality'), 'cases.open', { process: 'verhuizing', subject });
+    const unknown = await f.chain.trySend(f.org('municipality'), 'cases.open', {
+      process: 'verhuizing',
+      subject,
+    });
     expect(unknown.error).toBe('cases.unknown_process');
   });
 
@@ -51,9 +62,15 @@ describe('opening a case', () => {
 
   it('accepts a salted reference only for processes in which the resident does not sign', async () => {
     const subject = { kind: 'reference', hash: sha256Hex('geheim-zout|fictieve-registratie-1') };
-    const wmo = await f.chain.trySend(f.org('municipality'), 'cases.open', { process: 'wmo-request', subject });
+    const wmo = await f.chain.trySend(f.org('municipality'), 'cases.open', {
+      process: 'wmo-request',
+      subject,
+    });
     expect(wmo.error).toBe('');
-    const debt = await f.chain.trySend(f.org('municipality'), 'cases.open', { process: 'debt-assistance', subject });
+    const debt = await f.chain.trySend(f.org('municipality'), 'cases.open', {
+      process: 'debt-assistance',
+      subject,
+    });
     expect(debt.error).toBe('cases.subject_key_required');
   });
 
@@ -84,14 +101,21 @@ describe('opening a case', () => {
 describe('inviting partners', () => {
   it('lets only the roles a process names invite, only case partners join, and keeps role limits', async () => {
     const d = await CaseDriver.open(f, 'debt-assistance');
-    const invite = (who: Parameters<CaseDriver['send']>[0], org: Parameters<CasesFixture['org']>[0], role: string) =>
-      d.send(who, 'cases.invite', { caseId: d.id, oin: f.org(org).oin, role });
+    const invite = (
+      who: Parameters<CaseDriver['send']>[0],
+      org: Parameters<CasesFixture['org']>[0],
+      role: string,
+    ) => d.send(who, 'cases.invite', { caseId: d.id, oin: f.org(org).oin, role });
     expect((await invite('stranger', 'stranger', 'creditor')).error).toBe('cases.not_invited');
     expect((await invite('municipality', 'outsider', 'creditor')).error).toBe('cases.not_case_partner');
     expect((await invite('municipality', 'counsellor', 'notary')).error).toBe('cases.wrong_role');
     expect((await invite('municipality', 'counsellor', 'debt_counsellor')).error).toBe('');
-    expect((await invite('municipality', 'counsellor', 'debt_counsellor')).error).toBe('cases.already_invited');
-    expect((await invite('municipality', 'creditorB', 'debt_counsellor')).error).toBe('cases.too_many_partners');
+    expect((await invite('municipality', 'counsellor', 'debt_counsellor')).error).toBe(
+      'cases.already_invited',
+    );
+    expect((await invite('municipality', 'creditorB', 'debt_counsellor')).error).toBe(
+      'cases.too_many_partners',
+    );
     expect((await invite('counsellor', 'creditorA', 'creditor')).error).toBe('');
     const byCreditor = await invite('creditorA', 'creditorB', 'creditor');
     expect(byCreditor.error).toBe('cases.wrong_role');
@@ -109,7 +133,8 @@ describe('attestations and fields', () => {
   it('accepts an attestation only from an invited partner in the attesting role', async () => {
     const d = await CaseDriver.open(f, 'debt-assistance');
     await d.inviteAll();
-    const attest = (who: Parameters<CaseDriver['send']>[0], kind: string) => d.send(who, 'cases.attest', { caseId: d.id, kind });
+    const attest = (who: Parameters<CaseDriver['send']>[0], kind: string) =>
+      d.send(who, 'cases.attest', { caseId: d.id, kind });
     expect((await attest('stranger', 'income_verified')).error).toBe('cases.not_invited');
     expect((await attest('benefits', 'claim_confirmed')).error).toBe('cases.wrong_role');
     expect((await attest('benefits', 'rent_paid')).error).toBe('cases.unknown_attestation');
@@ -122,11 +147,14 @@ describe('attestations and fields', () => {
   it('takes consent only from the resident’s own pseudonymous key', async () => {
     const d = await CaseDriver.open(f, 'debt-assistance');
     await d.inviteAll();
-    const consent = (who: Parameters<CaseDriver['send']>[0]) => d.send(who, 'cases.attest', { caseId: d.id, kind: 'consent_given' });
+    const consent = (who: Parameters<CaseDriver['send']>[0]) =>
+      d.send(who, 'cases.attest', { caseId: d.id, kind: 'consent_given' });
     expect((await consent('municipality')).error).toBe('cases.wrong_role');
     expect((await consent(f.chain.newAccount())).error).toBe('cases.wrong_role');
     expect((await consent(d.resident)).error).toBe('');
-    expect(d.records.attestations).toEqual([expect.objectContaining({ kind: 'consent_given', oin: 'subject', role: 'subject' })]);
+    expect(d.records.attestations).toEqual([
+      expect.objectContaining({ kind: 'consent_given', oin: 'subject', role: 'subject' }),
+    ]);
   });
 
   it('sets fields only by their owner role and only with values of the field type', async () => {
@@ -143,7 +171,9 @@ describe('attestations and fields', () => {
     expect(bsnAsHash.log).toContain('looks like a BSN');
     expect((await set('counsellor', 'notes', 'x')).error).toBe('cases.unknown_field');
     expect((await set('counsellor', 'total_debt', '1250000')).error).toBe('');
-    expect(d.records.fields).toEqual([expect.objectContaining({ name: 'total_debt', value: '1250000', by: f.org('counsellor').oin })]);
+    expect(d.records.fields).toEqual([
+      expect.objectContaining({ name: 'total_debt', value: '1250000', by: f.org('counsellor').oin }),
+    ]);
   });
 });
 
@@ -174,32 +204,57 @@ describe('moving a case', () => {
     const d = await CaseDriver.open(f, 'debt-assistance');
     await d.inviteAll();
     await d.advance('withdrawn');
-    expect((await d.send('benefits', 'cases.attest', { caseId: d.id, kind: 'income_verified' })).error).toBe('cases.case_closed');
-    expect((await d.send('municipality', 'cases.advance', { caseId: d.id, to: 'inventory' })).error).toBe('cases.case_closed');
+    expect((await d.send('benefits', 'cases.attest', { caseId: d.id, kind: 'income_verified' })).error).toBe(
+      'cases.case_closed',
+    );
+    expect((await d.send('municipality', 'cases.advance', { caseId: d.id, to: 'inventory' })).error).toBe(
+      'cases.case_closed',
+    );
   });
 });
 
 describe('overview of open cases per partner', () => {
   it('says what each case waits on and whom, including invitations still to make', async () => {
     const d = await CaseDriver.open(f, 'debt-assistance');
-    await d.send('municipality', 'cases.invite', { caseId: d.id, oin: f.org('counsellor').oin, role: 'debt_counsellor' });
+    await d.send('municipality', 'cases.invite', {
+      caseId: d.id,
+      oin: f.org('counsellor').oin,
+      role: 'debt_counsellor',
+    });
     await d.send(d.resident, 'cases.attest', { caseId: d.id, kind: 'consent_given' });
-    const mine = partnerOverview(f.chain.app.committed, f.org('municipality').oin).cases.find((c) => c.id === d.id)!;
-    expect(mine.waitingOnYou).toEqual([{ oin: f.org('municipality').oin, role: 'municipality', reason: 'advance', item: 'intake' }]);
+    const mine = partnerOverview(f.chain.app.committed, f.org('municipality').oin).cases.find(
+      (c) => c.id === d.id,
+    )!;
+    expect(mine.waitingOnYou).toEqual([
+      { oin: f.org('municipality').oin, role: 'municipality', reason: 'advance', item: 'intake' },
+    ]);
     await d.advance('inventory');
 
     const view = caseView(f.chain.app.committed, d.id)!;
     expect(view.progress.waitingOn).toEqual(
       expect.arrayContaining([
-        { oin: f.org('municipality').oin, role: 'municipality', reason: 'invitation', item: 'benefits_agency' },
+        {
+          oin: f.org('municipality').oin,
+          role: 'municipality',
+          reason: 'invitation',
+          item: 'benefits_agency',
+        },
         { oin: f.org('counsellor').oin, role: 'debt_counsellor', reason: 'invitation', item: 'creditor' },
         { oin: f.org('counsellor').oin, role: 'debt_counsellor', reason: 'field', item: 'total_debt' },
       ]),
     );
-    await d.send('counsellor', 'cases.invite', { caseId: d.id, oin: f.org('creditorA').oin, role: 'creditor' });
-    const creditor = partnerOverview(f.chain.app.committed, f.org('creditorA').oin).cases.find((c) => c.id === d.id)!;
+    await d.send('counsellor', 'cases.invite', {
+      caseId: d.id,
+      oin: f.org('creditorA').oin,
+      role: 'creditor',
+    });
+    const creditor = partnerOverview(f.chain.app.committed, f.org('creditorA').oin).cases.find(
+      (c) => c.id === d.id,
+    )!;
     expect(creditor.roles).toEqual(['creditor']);
-    expect(creditor.waitingOnYou).toEqual([{ oin: f.org('creditorA').oin, role: 'creditor', reason: 'attestation', item: 'claim_confirmed' }]);
+    expect(creditor.waitingOnYou).toEqual([
+      { oin: f.org('creditorA').oin, role: 'creditor', reason: 'attestation', item: 'claim_confirmed' },
+    ]);
     expect(creditor.overdue).toBe(false);
     expect(partnerOverview(f.chain.app.committed, f.org('stranger').oin).cases).toEqual([]);
   });
@@ -223,10 +278,15 @@ describe('overview of open cases per partner', () => {
     });
     const id = openedCaseId(r.events);
     const oin = f.org('counsellor').oin;
-    expect(partnerOverview(f.chain.app.committed, oin, { now: latestTime() }).cases.find((c) => c.id === id)!.overdue).toBe(false);
+    expect(
+      partnerOverview(f.chain.app.committed, oin, { now: latestTime() }).cases.find((c) => c.id === id)!
+        .overdue,
+    ).toBe(false);
     await new Promise((done) => setTimeout(done, 1100));
     await f.chain.send(f.org('counsellor'), 'anchor.create', { hash: sha256Hex(`tik ${id}`), label: 'tik' });
-    const later = partnerOverview(f.chain.app.committed, oin, { now: latestTime() }).cases.find((c) => c.id === id)!;
+    const later = partnerOverview(f.chain.app.committed, oin, { now: latestTime() }).cases.find(
+      (c) => c.id === id,
+    )!;
     expect(later.overdue).toBe(true);
     expect(later.dueAt! < latestTime()).toBe(true);
   });

@@ -18,7 +18,10 @@ describe('erasure', () => {
     await d.inviteAll();
     const r = await d.send('counsellor', 'cases.record_erasure', { caseId: d.id, reason: 'subject_request' });
     expect(r.error).toBe('cases.not_controller');
-    const stranger = await d.send('stranger', 'cases.record_erasure', { caseId: d.id, reason: 'subject_request' });
+    const stranger = await d.send('stranger', 'cases.record_erasure', {
+      caseId: d.id,
+      reason: 'subject_request',
+    });
     expect(stranger.error).toBe('cases.not_invited');
     expect(d.case.status).toBe('open');
   });
@@ -29,7 +32,10 @@ describe('erasure', () => {
     await d.driveTo('inventory');
     const doc = sha256Hex('zout|fictief inkomensoverzicht');
     await d.send('benefits', 'cases.attach_document', { caseId: d.id, hash: doc, kind: 'income_statement' });
-    const erased = await d.send('municipality', 'cases.record_erasure', { caseId: d.id, reason: 'subject_request' });
+    const erased = await d.send('municipality', 'cases.record_erasure', {
+      caseId: d.id,
+      reason: 'subject_request',
+    });
     expect(erased.error).toBe('');
     const c = d.case;
     expect(c.status).toBe('erased');
@@ -38,15 +44,28 @@ describe('erasure', () => {
     expect(JSON.stringify(f.chain.app.committed.get(keys.case(d.id)))).not.toContain(d.resident.publicKey);
     // The ledger stays verifiable: the hash and the history of who did what remain.
     expect(d.records.documents.map((x) => x.hash)).toEqual([doc]);
-    expect(caseTimeline(f.chain.app.committed, d.id)!.at(-1)).toMatchObject({ action: 'erased', details: { reason: 'subject_request' } });
+    expect(caseTimeline(f.chain.app.committed, d.id)!.at(-1)).toMatchObject({
+      action: 'erased',
+      details: { reason: 'subject_request' },
+    });
     for (const name of ['municipality', 'counsellor', 'creditorA'] as const) {
-      expect(partnerOverview(f.chain.app.committed, f.org(name).oin).cases.map((x) => x.id)).not.toContain(d.id);
+      expect(partnerOverview(f.chain.app.committed, f.org(name).oin).cases.map((x) => x.id)).not.toContain(
+        d.id,
+      );
     }
     const refusals = [
       await d.send('benefits', 'cases.attest', { caseId: d.id, kind: 'income_verified' }),
       await d.send('counsellor', 'cases.advance', { caseId: d.id, to: 'withdrawn' }),
-      await d.send('counsellor', 'cases.invite', { caseId: d.id, oin: f.org('stranger').oin, role: 'creditor' }),
-      await d.send('creditorA', 'cases.attach_document', { caseId: d.id, hash: sha256Hex('nog een'), kind: 'claim_statement' }),
+      await d.send('counsellor', 'cases.invite', {
+        caseId: d.id,
+        oin: f.org('stranger').oin,
+        role: 'creditor',
+      }),
+      await d.send('creditorA', 'cases.attach_document', {
+        caseId: d.id,
+        hash: sha256Hex('nog een'),
+        kind: 'claim_statement',
+      }),
       await d.send('municipality', 'cases.record_erasure', { caseId: d.id, reason: 'subject_request' }),
     ];
     expect(refusals.map((r) => r.error)).toEqual(Array(5).fill('cases.case_erased'));
@@ -55,7 +74,10 @@ describe('erasure', () => {
   it('also erases a closed case, and frees the resident for a new case', async () => {
     const d = await CaseDriver.open(f, 'debt-assistance');
     await d.advance('rejected');
-    expect((await d.send('municipality', 'cases.record_erasure', { caseId: d.id, reason: 'retention_expired' })).error).toBe('');
+    expect(
+      (await d.send('municipality', 'cases.record_erasure', { caseId: d.id, reason: 'retention_expired' }))
+        .error,
+    ).toBe('');
     expect(d.case.status).toBe('erased');
     const again = await f.chain.trySend(f.org('municipality'), 'cases.open', {
       process: 'debt-assistance',

@@ -13,7 +13,9 @@ export function fieldValueProblem(field: FieldDef, value: string): string | unde
   if (field.type === 'code') {
     return field.values?.includes(value) ? undefined : `must be one of ${field.values?.join(', ')}`;
   }
-  const schema = { cents: centsSchema, count: countSchema, date: dateSchema, hash: ledgerHashSchema }[field.type];
+  const schema = { cents: centsSchema, count: countSchema, date: dateSchema, hash: ledgerHashSchema }[
+    field.type
+  ];
   const r = schema.safeParse(value);
   return r.success ? undefined : r.error.issues.map((i) => i.message).join('; ');
 }

@@ -3,11 +3,11 @@ import type { KVRead } from '../../app/kv.ts';
 import { getJson } from '../../app/typed-kv.ts';
 import { type CaseDocument, getPartner, keys } from './state.ts';
 
+export { containsBsnLikeNumber } from './no-personal-data.ts';
 export { publishProcess } from './publish.ts';
+export { caseTimeline, caseView, listCases, partnerOverview, processView } from './queries.ts';
 export type { Case, CaseDocument, Partner, ProcessDefinition, TimelineEntry } from './state.ts';
 export { getCase, getProcess, listDocuments, listProcesses } from './state.ts';
-export { caseView, caseTimeline, listCases, partnerOverview, processView } from './queries.ts';
-export { containsBsnLikeNumber } from './no-personal-data.ts';
 
 /** True when `oin` is invited to case `caseId` (in any role). */
 export function isCasePartner(kv: KVRead, caseId: string, oin: string): boolean {

@@ -38,7 +38,8 @@ export function opaqueHexSchema(what: string) {
     if (HEX64.test(s)) return;
     let message = `must be ${what}: 64 lowercase hex characters`;
     if (containsBsnLikeNumber(s)) message = BSN_REASON;
-    else if (/[g-zA-Z\s]/.test(s)) message = `must be ${what} (64 lowercase hex characters), not free text: names and other personal data stay off the ledger`;
+    else if (/[g-zA-Z\s]/.test(s))
+      message = `must be ${what} (64 lowercase hex characters), not free text: names and other personal data stay off the ledger`;
     ctx.addIssue({ code: 'custom', message });
   });
 }

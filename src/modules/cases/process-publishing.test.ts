@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type TestChain, createTestChain } from '../../testing/test-chain.ts';
+import { createTestChain, type TestChain } from '../../testing/test-chain.ts';
 import { getProposal } from '../identity/state.ts';
 import { getProcess, getProcessVersion } from './state.ts';
 import { DEBT_ASSISTANCE } from './templates.ts';
@@ -11,20 +11,35 @@ const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
 describe('publishing processes through governance', () => {
   it('publishes a process only when the proposal passes, and versions republished definitions', async () => {
-    chain = await createTestChain({ orgs: [{ roles: ['case_partner'], member: true }, { roles: ['case_partner'], member: true }] });
+    chain = await createTestChain({
+      orgs: [
+        { roles: ['case_partner'], member: true },
+        { roles: ['case_partner'], member: true },
+      ],
+    });
     const [a, b] = chain.orgs as [(typeof chain.orgs)[0], (typeof chain.orgs)[0]];
     const propose = (process: unknown) =>
-      chain.send(a, 'identity.submit_proposal', { title: 'Proces publiceren', action: { kind: 'publish_process', process }, deadline: inAnHour() });
+      chain.send(a, 'identity.submit_proposal', {
+        title: 'Proces publiceren',
+        action: { kind: 'publish_process', process },
+        deadline: inAnHour(),
+      });
     await propose(DEBT_ASSISTANCE);
     // 1 of 2 members is not more than two thirds.
     expect(getProcess(chain.app.committed, 'debt-assistance')).toBeUndefined();
     const vote = await chain.send(b, 'identity.vote', { proposalId: '1', approve: true });
     expect(vote.events.map((e) => e.type)).toContain('cases.process_published');
-    expect(getProcess(chain.app.committed, 'debt-assistance')).toMatchObject({ version: 1, title: 'Schuldhulpverlening' });
+    expect(getProcess(chain.app.committed, 'debt-assistance')).toMatchObject({
+      version: 1,
+      title: 'Schuldhulpverlening',
+    });
 
     await propose({ ...DEBT_ASSISTANCE, title: 'Schuldhulpverlening 2027' });
     await chain.send(b, 'identity.vote', { proposalId: '2', approve: true });
-    expect(getProcess(chain.app.committed, 'debt-assistance')).toMatchObject({ version: 2, title: 'Schuldhulpverlening 2027' });
+    expect(getProcess(chain.app.committed, 'debt-assistance')).toMatchObject({
+      version: 2,
+      title: 'Schuldhulpverlening 2027',
+    });
     expect(getProcessVersion(chain.app.committed, 'debt-assistance', 1)?.title).toBe('Schuldhulpverlening');
   });
 
@@ -38,7 +53,10 @@ describe('publishing processes through governance', () => {
         deadline: inAnHour(),
       });
     await publish('Versie een');
-    await chain.send(org, 'cases.open', { process: 'debt-assistance', subject: { kind: 'pseudonym', pubKey: chain.newAccount().publicKey } });
+    await chain.send(org, 'cases.open', {
+      process: 'debt-assistance',
+      subject: { kind: 'pseudonym', pubKey: chain.newAccount().publicKey },
+    });
     await publish('Versie twee');
     const c = JSON.parse(chain.app.committed.get('cases/case/1')!);
     expect(c.processVersion).toBe(1);

@@ -32,7 +32,13 @@ describe('process definitions', () => {
         openerRole: 'boss',
         attestations: [{ kind: 'ok', by: 'auditor' }],
         steps: [
-          { id: 'a', title: 'A', performer: 'worker', requires: [{ attestation: 'nope', quorum: 'one' }], requiredFields: ['x'] },
+          {
+            id: 'a',
+            title: 'A',
+            performer: 'worker',
+            requires: [{ attestation: 'nope', quorum: 'one' }],
+            requiredFields: ['x'],
+          },
           { id: 'b', title: 'B', performer: 'worker', terminal: true },
         ],
         transitions: [{ from: 'a', to: 'c' }],
@@ -67,16 +73,34 @@ describe('process definitions', () => {
       }),
     );
     expect(p).toEqual(['steps.2: step "island" cannot be reached from "a"']);
-    const stuck = problems(small({ steps: [...small().steps, { id: 'c', title: 'C', performer: 'worker' }], transitions: [{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }] }));
+    const stuck = problems(
+      small({
+        steps: [...small().steps, { id: 'c', title: 'C', performer: 'worker' }],
+        transitions: [
+          { from: 'a', to: 'b' },
+          { from: 'a', to: 'c' },
+        ],
+      }),
+    );
     expect(stuck).toEqual(['steps.2: from step "c" no terminal step can be reached']);
-    const moving = problems(small({ transitions: [{ from: 'a', to: 'b' }, { from: 'b', to: 'a' }] }));
+    const moving = problems(
+      small({
+        transitions: [
+          { from: 'a', to: 'b' },
+          { from: 'b', to: 'a' },
+        ],
+      }),
+    );
     expect(moving).toContain('transitions.1.from: "b" is terminal: a closed case does not move');
   });
 
   it('reserves "subject" for the resident and requires values only for code fields', () => {
     const p = problems(
       small({
-        roles: [{ role: 'worker', invitedBy: [] }, { role: 'subject', invitedBy: ['worker'] }],
+        roles: [
+          { role: 'worker', invitedBy: [] },
+          { role: 'subject', invitedBy: ['worker'] },
+        ],
         fields: [
           { name: 'keuze', type: 'code', owner: 'worker' },
           { name: 'bedrag', type: 'cents', values: ['x'], owner: 'worker' },

@@ -9,7 +9,10 @@ import { idSchema, labelSchema } from '../../core/schemas.ts';
 /** Codes name roles, steps, attestation kinds, fields and document kinds: no free text. */
 export const codeSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a code: 1-40 lowercase letters, digits or "_", starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9_]{0,39}$/,
+    'must be a code: 1-40 lowercase letters, digits or "_", starting with a letter',
+  );
 
 export const FIELD_TYPES = ['cents', 'count', 'date', 'hash', 'code'] as const;
 export const MAX_DEADLINE_SECONDS = 3 * 366 * 24 * 3600;
@@ -125,27 +128,35 @@ export function definitionProblems(d: ProcessDefinitionBody): Problem[] {
     for (const v of duplicates([...list])) add([key], `lists the ${name} "${v}" more than once`);
   }
   role(['openerRole'], d.openerRole);
-  d.roles.forEach((r, i) => r.invitedBy.forEach((by, j) => role(['roles', i, 'invitedBy', j], by)));
   d.roles.forEach((r, i) => {
-    if (r.role === SUBJECT_ROLE) add(['roles', i, 'role'], `"${SUBJECT_ROLE}" is the resident, not a partner role`);
+    for (const [j, by] of r.invitedBy.entries()) role(['roles', i, 'invitedBy', j], by);
+  });
+  d.roles.forEach((r, i) => {
+    if (r.role === SUBJECT_ROLE)
+      add(['roles', i, 'role'], `"${SUBJECT_ROLE}" is the resident, not a partner role`);
   });
   d.attestations.forEach((a, i) => {
     if (a.by !== SUBJECT_ROLE) role(['attestations', i, 'by'], a.by);
   });
   d.fields.forEach((f, i) => {
     role(['fields', i, 'owner'], f.owner);
-    if (f.type === 'code' && !f.values) add(['fields', i, 'values'], 'a field of type "code" needs its list of values');
+    if (f.type === 'code' && !f.values)
+      add(['fields', i, 'values'], 'a field of type "code" needs its list of values');
     if (f.type !== 'code' && f.values) add(['fields', i, 'values'], 'only a field of type "code" has values');
   });
   d.steps.forEach((s, i) => {
     role(['steps', i, 'performer'], s.performer);
     s.requires.forEach((r, j) => {
-      if (!kinds.has(r.attestation)) add(['steps', i, 'requires', j, 'attestation'], `"${r.attestation}" is not in attestations`);
+      if (!kinds.has(r.attestation))
+        add(['steps', i, 'requires', j, 'attestation'], `"${r.attestation}" is not in attestations`);
     });
     s.requiredFields.forEach((f, j) => {
       if (!fields.has(f)) add(['steps', i, 'requiredFields', j], `"${f}" is not in fields`);
     });
-    if (s.terminal && (s.requires.length > 0 || s.requiredFields.length > 0 || s.deadlineSeconds !== undefined)) {
+    if (
+      s.terminal &&
+      (s.requires.length > 0 || s.requiredFields.length > 0 || s.deadlineSeconds !== undefined)
+    ) {
       add(['steps', i], 'a terminal step ends the case: it has no requirements and no deadline');
     }
   });
@@ -157,7 +168,8 @@ export function definitionProblems(d: ProcessDefinitionBody): Problem[] {
   d.transitions.forEach((t, i) => {
     if (!steps.has(t.from)) add(['transitions', i, 'from'], `"${t.from}" is not in steps`);
     if (!steps.has(t.to)) add(['transitions', i, 'to'], `"${t.to}" is not in steps`);
-    if (steps.get(t.from)?.terminal) add(['transitions', i, 'from'], `"${t.from}" is terminal: a closed case does not move`);
+    if (steps.get(t.from)?.terminal)
+      add(['transitions', i, 'from'], `"${t.from}" is terminal: a closed case does not move`);
     if (t.from === t.to) add(['transitions', i], 'a transition must go to another step');
     const edge = `${t.from}>${t.to}`;
     if (edges.has(edge)) add(['transitions', i], `the transition ${t.from} → ${t.to} is listed twice`);

@@ -2,14 +2,13 @@
 // Pure functions over one case's records, used by the advance handler (consensus) and by the
 // overview queries alike, so "complete" means the same thing everywhere.
 import type { KVRead } from '../../app/kv.ts';
+import { SUBJECT_ROLE } from './process-schema.ts';
 import {
   type Attestation,
   type Case,
   type CaseDocument,
   type Dispute,
   type FieldValue,
-  type Partner,
-  type ProcessDefinition,
   getCase,
   getProcessVersion,
   listAttestations,
@@ -17,8 +16,9 @@ import {
   listDocuments,
   listFields,
   listPartners,
+  type Partner,
+  type ProcessDefinition,
 } from './state.ts';
-import { SUBJECT_ROLE } from './process-schema.ts';
 
 export interface CaseRecords {
   case: Case;
@@ -63,7 +63,8 @@ export function loadCaseRecords(kv: KVRead, id: string): CaseRecords | undefined
   const c = getCase(kv, id);
   if (!c) return undefined;
   const definition = getProcessVersion(kv, c.process, c.processVersion);
-  if (!definition) throw new Error(`case ${id} names process ${c.process} v${c.processVersion}, which is not stored`);
+  if (!definition)
+    throw new Error(`case ${id} names process ${c.process} v${c.processVersion}, which is not stored`);
   return {
     case: c,
     definition,
@@ -97,8 +98,14 @@ export function stepProgress(r: CaseRecords, now?: string): StepProgress {
   for (const req of step.requires) {
     const by = def.attestations.find((a) => a.kind === req.attestation)!.by;
     const bySubject = by === SUBJECT_ROLE;
-    const inRole = bySubject ? (c.subject?.kind === 'pseudonym' ? [SUBJECT_ROLE] : []) : holders(partners, by);
-    const attested = new Set(r.attestations.filter((a) => a.kind === req.attestation && inRole.includes(a.oin)).map((a) => a.oin));
+    const inRole = bySubject
+      ? c.subject?.kind === 'pseudonym'
+        ? [SUBJECT_ROLE]
+        : []
+      : holders(partners, by);
+    const attested = new Set(
+      r.attestations.filter((a) => a.kind === req.attestation && inRole.includes(a.oin)).map((a) => a.oin),
+    );
     const pending = inRole.filter((oin) => !attested.has(oin));
     const met = inRole.length > 0 && (req.quorum === 'each' ? pending.length === 0 : attested.size > 0);
     if (met) continue;
@@ -118,7 +125,8 @@ export function stepProgress(r: CaseRecords, now?: string): StepProgress {
   const open = r.disputes.filter((d) => d.status === 'open');
   for (const d of open) wait(ownerRole(r, d), 'dispute_answer', d.id, [d.owner]);
   const complete = missing.length === 0;
-  if (complete && open.length === 0 && !step.terminal) wait(step.performer, 'advance', step.id, holders(partners, step.performer));
+  if (complete && open.length === 0 && !step.terminal)
+    wait(step.performer, 'advance', step.id, holders(partners, step.performer));
 
   const active = c.status === 'open';
   return {

@@ -4,7 +4,7 @@
 import type { BlockContext } from '../../app/module.ts';
 import { putJson } from '../../app/typed-kv.ts';
 import type { ProcessDefinitionBody } from './process-schema.ts';
-import { type ProcessDefinition, getProcess, keys } from './state.ts';
+import { getProcess, keys, type ProcessDefinition } from './state.ts';
 
 export function publishProcess(ctx: BlockContext, body: ProcessDefinitionBody): ProcessDefinition {
   const version = (getProcess(ctx.kv, body.id)?.version ?? 0) + 1;

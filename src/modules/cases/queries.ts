@@ -1,18 +1,24 @@
 // Read views of cases, shared by ABCI queries, the REST API and the CLI. Queries cannot see the
 // block clock, so views that report overdue steps take `now` (the latest block time) from the caller.
 import type { KVRead } from '../../app/kv.ts';
-import { type CaseRecords, type StepProgress, type WaitingOn, loadCaseRecords, stepProgress } from './progress.ts';
+import {
+  type CaseRecords,
+  loadCaseRecords,
+  type StepProgress,
+  stepProgress,
+  type WaitingOn,
+} from './progress.ts';
 import {
   type Case,
-  type ProcessDefinition,
-  type TimelineEntry,
   getProcess,
   getProcessVersion,
   idsUnder,
   keys,
   listProcesses,
   listTimeline,
+  type ProcessDefinition,
   paddedId,
+  type TimelineEntry,
 } from './state.ts';
 
 export type CaseView = Omit<Case, 'disputeSeq' | 'timelineSeq'> &
@@ -41,7 +47,9 @@ export function caseView(kv: KVRead, id: string, now?: string): CaseView | undef
     progress: stepProgress(r, now),
     next:
       c.status === 'open'
-        ? r.definition.transitions.filter((t) => t.from === c.step).map((t) => ({ to: t.to, requiresComplete: t.requiresComplete }))
+        ? r.definition.transitions
+            .filter((t) => t.from === c.step)
+            .map((t) => ({ to: t.to, requiresComplete: t.requiresComplete }))
         : [],
   };
 }
@@ -75,7 +83,11 @@ export interface PartnerOverview {
 }
 
 /** The open cases of one partner, with what each waits on and whether it is overdue. */
-export function partnerOverview(kv: KVRead, oin: string, opts: { now?: string; limit?: number; after?: string } = {}): PartnerOverview {
+export function partnerOverview(
+  kv: KVRead,
+  oin: string,
+  opts: { now?: string; limit?: number; after?: string } = {},
+): PartnerOverview {
   const limit = opts.limit ?? 100;
   const prefix = keys.openByPartnerPrefix(oin);
   const start = opts.after ? `${prefix}${paddedId(opts.after)}\x00` : undefined;
@@ -99,7 +111,12 @@ export function partnerOverview(kv: KVRead, oin: string, opts: { now?: string; l
       waitingOnYou: p.waitingOn.filter((w) => w.oin === oin),
     });
   }
-  return { oin, now: opts.now ?? null, cases, nextAfter: ids.length === limit ? (ids[ids.length - 1] ?? null) : null };
+  return {
+    oin,
+    now: opts.now ?? null,
+    cases,
+    nextAfter: ids.length === limit ? (ids[ids.length - 1] ?? null) : null,
+  };
 }
 
 export interface CaseListItem {
@@ -112,7 +129,10 @@ export interface CaseListItem {
 }
 
 /** Cases in id order, optionally only of one process or status (filters apply within the page). */
-export function listCases(kv: KVRead, opts: { limit?: number; after?: string; process?: string; status?: string } = {}) {
+export function listCases(
+  kv: KVRead,
+  opts: { limit?: number; after?: string; process?: string; status?: string } = {},
+) {
   const limit = opts.limit ?? 20;
   const start = opts.after ? `${keys.indexPrefix}${paddedId(opts.after)}\x00` : undefined;
   const ids = idsUnder(kv, keys.indexPrefix, { limit, ...(start ? { start } : {}) });

@@ -67,7 +67,9 @@ export interface FieldValue {
   txHash: string;
 }
 
-export type DisputeTarget = { kind: 'attestation'; attestation: string; oin: string } | { kind: 'field'; field: string };
+export type DisputeTarget =
+  | { kind: 'attestation'; attestation: string; oin: string }
+  | { kind: 'field'; field: string };
 
 export interface Dispute {
   id: string;
@@ -137,7 +139,8 @@ export const getProcessVersion = (kv: KVRead, id: string, v: number) =>
   getJson<ProcessDefinition>(kv, keys.processVersion(id, v));
 export const getCase = (kv: KVRead, id: string) => getJson<Case>(kv, keys.case(id));
 export const putCase = (kv: KVWrite, c: Case) => putJson(kv, keys.case(c.id), c);
-export const getPartner = (kv: KVRead, id: string, oin: string) => getJson<Partner>(kv, keys.partner(id, oin));
+export const getPartner = (kv: KVRead, id: string, oin: string) =>
+  getJson<Partner>(kv, keys.partner(id, oin));
 
 export function listProcesses(kv: KVRead): ProcessDefinition[] {
   return [...listJson<ProcessDefinition>(kv, keys.processPrefix)].map(([, p]) => p);
@@ -157,7 +160,9 @@ export function listFields(kv: KVRead, id: string): FieldValue[] {
 
 export function listDisputes(kv: KVRead, id: string): Dispute[] {
   // Dispute ids are sequence numbers: order numerically.
-  return [...listJson<Dispute>(kv, keys.disputePrefix(id))].map(([, d]) => d).sort((a, b) => Number(a.id) - Number(b.id));
+  return [...listJson<Dispute>(kv, keys.disputePrefix(id))]
+    .map(([, d]) => d)
+    .sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 export function listDocuments(kv: KVRead, id: string): CaseDocument[] {
@@ -169,7 +174,11 @@ export function listTimeline(kv: KVRead, id: string): TimelineEntry[] {
 }
 
 /** Case ids from an index prefix whose keys end in a padded id. */
-export function idsUnder(kv: KVRead, prefix: string, opts: { limit?: number; start?: string } = {}): string[] {
+export function idsUnder(
+  kv: KVRead,
+  prefix: string,
+  opts: { limit?: number; start?: string } = {},
+): string[] {
   const out: string[] = [];
   for (const [k] of kv.iterate(prefix, opts)) out.push(String(Number(k.slice(k.lastIndexOf('/') + 1))));
   return out;

@@ -101,7 +101,12 @@ export const WMO_REQUEST: ProcessDefinitionInput = {
   ],
   fields: [
     { name: 'assessment_report', type: 'hash', owner: 'municipality' },
-    { name: 'decision', type: 'code', values: ['granted', 'partly_granted', 'refused'], owner: 'municipality' },
+    {
+      name: 'decision',
+      type: 'code',
+      values: ['granted', 'partly_granted', 'refused'],
+      owner: 'municipality',
+    },
     { name: 'decision_date', type: 'date', owner: 'municipality' },
   ],
   documentKinds: ['assessment_report', 'decision_letter', 'care_plan'],

@@ -3,10 +3,15 @@
 // can walk every transition without hand-writing each path. Everything here is fake test data.
 import { expect } from 'vitest';
 import { sha256Hex } from '../../core/hash-node.ts';
-import { type TestChain, type TestChainOptions, type TestKey, createTestChain } from '../../testing/test-chain.ts';
+import {
+  createTestChain,
+  type TestChain,
+  type TestChainOptions,
+  type TestKey,
+} from '../../testing/test-chain.ts';
 import { type ProcessDefinitionInput, SUBJECT_ROLE } from './process-schema.ts';
 import { loadCaseRecords, stepProgress } from './progress.ts';
-import { type ProcessDefinition, getCase, getProcess } from './state.ts';
+import { getCase, getProcess, type ProcessDefinition } from './state.ts';
 
 /** Organisation indexes in the fixture chain. */
 export const ORG = {
@@ -72,7 +77,6 @@ export const ROLE_HOLDERS: Record<string, Array<keyof typeof ORG>> = {
   care_provider: ['creditorA'],
   client_support: ['benefits'],
   worker: ['counsellor'],
-  checker: ['benefits'],
 };
 
 /** A valid value for each field type (fake and obviously not personal). */
@@ -99,7 +103,11 @@ export class CaseDriver {
     readonly resident: TestKey,
   ) {}
 
-  static async open(f: CasesFixture, processId: string, resident = f.chain.newAccount()): Promise<CaseDriver> {
+  static async open(
+    f: CasesFixture,
+    processId: string,
+    resident = f.chain.newAccount(),
+  ): Promise<CaseDriver> {
     const r = await f.chain.send(f.org('municipality'), 'cases.open', {
       process: processId,
       subject: { kind: 'pseudonym', pubKey: resident.publicKey },
@@ -124,7 +132,11 @@ export class CaseDriver {
       const inviterRole = role.invitedBy[0]!;
       const inviter = ROLE_HOLDERS[inviterRole]![0]!;
       for (const holder of ROLE_HOLDERS[role.role] ?? []) {
-        await this.send(inviter, 'cases.invite', { caseId: this.id, oin: this.f.org(holder).oin, role: role.role });
+        await this.send(inviter, 'cases.invite', {
+          caseId: this.id,
+          oin: this.f.org(holder).oin,
+          role: role.role,
+        });
       }
     }
   }
@@ -141,7 +153,9 @@ export class CaseDriver {
     for (const req of step.requires) {
       const by = r.definition.attestations.find((a) => a.kind === req.attestation)!.by;
       const attesters: Array<keyof typeof ORG | TestKey> =
-        by === SUBJECT_ROLE ? [this.resident] : r.partners.filter((p) => p.roles.includes(by)).map((p) => this.nameOf(p.oin));
+        by === SUBJECT_ROLE
+          ? [this.resident]
+          : r.partners.filter((p) => p.roles.includes(by)).map((p) => this.nameOf(p.oin));
       for (const who of attesters) {
         const res = await this.send(who, 'cases.attest', { caseId: this.id, kind: req.attestation });
         expect(res.error, res.log).toBe('');
@@ -186,7 +200,9 @@ export class CaseDriver {
   }
 }
 
-export function openedCaseId(events: Array<{ type: string; attributes: Array<{ key: string; value: string }> }>): string {
+export function openedCaseId(
+  events: Array<{ type: string; attributes: Array<{ key: string; value: string }> }>,
+): string {
   return events.find((e) => e.type === 'cases.opened')!.attributes.find((a) => a.key === 'case')!.value;
 }
 

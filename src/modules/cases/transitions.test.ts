@@ -41,7 +41,11 @@ describe.each([DEBT_ASSISTANCE, WMO_REQUEST])('every transition of $id', (templa
       const listed = partnerOverview(f.chain.app.committed, other.oin).cases.some((c) => c.id === d.id);
       expect(listed).toBe(!terminal);
       const timeline = caseTimeline(f.chain.app.committed, d.id)!;
-      expect(timeline.at(-1)).toMatchObject({ action: 'advanced', by: d.records.partners.find((p) => p.roles.includes(from.performer))!.oin, details: { from: t.from, to: t.to } });
+      expect(timeline.at(-1)).toMatchObject({
+        action: 'advanced',
+        by: d.records.partners.find((p) => p.roles.includes(from.performer))!.oin,
+        details: { from: t.from, to: t.to },
+      });
     },
   );
 });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { effectiveStatus, type RecordProof } from '../../core/record-proof.ts';
+import { verify as browserVerify } from '../../core/ed25519-browser.ts';
+import { sha256 as portableSha256 } from '../../core/hash.ts';
+import { effectiveStatus, type RecordProof, verifyRecordProofWith } from '../../core/record-proof.ts';
 import { verifyRecordProof } from '../../core/record-proof-verify.ts';
 import { buildRecordProof, RecordProofUnavailable } from './record-proof-builder.ts';
 import { doc, type RegistryFixture, registryFixture, withTitle } from './registry-fixture.ts';
@@ -41,6 +43,16 @@ describe('record proofs', () => {
     expect(v.status).toBe('active');
     expect(v.height).toBe(f.chain.app.lastHeight);
     expect(v.record).toMatchObject({ id, holder: { kind: 'key', pubKey: f.seller.publicKey } });
+  });
+
+  it('gives the same verdict with the browser’s crypto (@noble) as with node:crypto', async () => {
+    const { id, trust } = await titleWithPast();
+    const { proof } = buildRecordProof(f.chain.app, { recordId: id });
+    const browser = { sha256: portableSha256, verify: browserVerify };
+    expect(verifyRecordProofWith(browser, proof, trust)).toEqual(verifyRecordProof(proof, trust));
+    const bad = clone(proof);
+    bad.block.signatures = [];
+    expect(verifyRecordProofWith(browser, bad, trust).valid).toBe(false);
   });
 
   it('proves the status at a past height', async () => {

@@ -2,6 +2,7 @@
 // span days), an organiser and a registrar, and voters with tokens. Everything here is fake.
 import { constants, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import { toHex } from '../../core/bytes.ts';
+import type { EmbeddedEngine } from '../../engines/embedded/embedded-engine.ts';
 import { createTestChain, type TestChain, type TestKey } from '../../testing/test-chain.ts';
 import type { CreateElectionBody } from './schemas.ts';
 import {
@@ -115,22 +116,35 @@ export interface VotingKit {
   ): ReturnType<TestChain['trySend']>;
 }
 
+/**
+ * Gives the test the block clock: election windows span hours, so tests move time instead of
+ * waiting. `advanceTo` sets the clock and cuts a block at that time, so the next tx is checked
+ * against it too. (The engine takes a `now` option; the test chain does not pass one through yet.)
+ */
+export function controlClock(engine: EmbeddedEngine, startIso = T0): { advanceTo(iso: string): void } {
+  let now = Date.parse(startIso) + 1000;
+  (engine as unknown as { now: () => number }).now = () => now;
+  return {
+    advanceTo(iso) {
+      now = Date.parse(iso);
+      engine.cutBlock();
+    },
+  };
+}
+
 export async function createVotingChain(): Promise<VotingKit> {
   const chain = await createTestChain({
     genesisTime: T0,
     orgs: [{ roles: ['organiser'] }, { roles: ['registrar'] }, { roles: ['provider'] }],
   });
-  let now = Date.parse(T0) + 1000;
-  // The engine reads block time from its clock; a test clock lets windows of days pass at once.
-  (chain.engine as unknown as { now: () => number }).now = () => now;
+  const clock = controlClock(chain.engine);
   const [organiser, registrar] = chain.orgs as [TestKey, TestKey];
   const kit: VotingKit = {
     chain,
     organiser,
     registrar,
     async advanceTo(iso) {
-      now = Date.parse(iso);
-      chain.engine.cutBlock();
+      clock.advanceTo(iso);
     },
     async openElection(body, quota, issued) {
       await chain.send(organiser, 'voting.create_election', { ...body, registrarOin: registrar.oin });
@@ -140,7 +154,8 @@ export async function createVotingChain(): Promise<VotingKit> {
         voterQuota: quota,
       });
       if (issued > 0) {
-        if (now < Date.parse(body.registrationOpensAt)) await kit.advanceTo(body.registrationOpensAt);
+        const last = chain.app.store.block(chain.app.lastHeight)?.header.time ?? T0;
+        if (last < body.registrationOpensAt) await kit.advanceTo(body.registrationOpensAt);
         await chain.send(registrar, 'voting.record_issuance', { electionId: body.id, count: issued });
       }
     },

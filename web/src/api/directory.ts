@@ -34,7 +34,10 @@ export function useDirectory(): Directory {
   const [dir, setDir] = useState<Directory>(EMPTY);
   useEffect(() => {
     let live = true;
-    loadDirectory().then((d) => live && setDir(d), () => {});
+    loadDirectory().then(
+      (d) => live && setDir(d),
+      () => {},
+    );
     return () => {
       live = false;
     };

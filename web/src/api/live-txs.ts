@@ -1,4 +1,4 @@
-// The explorer's live feed: replays the txs of the last blocks from /v1/events (so the page is not
+// The explorer's live feed: replays the most recent txs from /v1/events (so the page is not
 // empty), then keeps following the stream. The client resumes with Last-Event-ID after a drop, so
 // no committed tx is missed or shown twice.
 import { useEffect, useState } from 'react';
@@ -10,7 +10,29 @@ export interface LiveFeed {
   height: number;
 }
 
-const REPLAY_BLOCKS = 40;
+const PAGES_TO_SCAN = 5;
+
+/**
+ * The event id to replay from so that about `wanted` txs come first. Blocks are made even when
+ * idle, so this walks back over recent block summaries to the blocks that hold txs.
+ */
+async function replayCursor(wanted: number): Promise<string> {
+  let before: number | undefined;
+  let txs = 0;
+  let from = 0;
+  for (let page = 0; page < PAGES_TO_SCAN; page++) {
+    const blocks = await client.blocks({ limit: 100, ...(before ? { before } : {}) });
+    for (const b of blocks.items) {
+      from = b.height;
+      txs += b.txCount;
+      if (txs >= wanted) return `${Math.max(0, from - 1)}:999999999`;
+    }
+    const last = blocks.items[blocks.items.length - 1];
+    if (!blocks.next || !last) return '0:999999999';
+    before = last.height;
+  }
+  return `${Math.max(0, from - 1)}:999999999`;
+}
 
 export function useLiveTxs(opts: { max?: number; participant?: string } = {}): LiveFeed {
   const max = opts.max ?? 30;
@@ -18,14 +40,13 @@ export function useLiveTxs(opts: { max?: number; participant?: string } = {}): L
   useEffect(() => {
     let sub: { close(): void } | undefined;
     let closed = false;
-    client.status().then(
-      (s) => {
+    Promise.all([client.status(), replayCursor(max)]).then(
+      ([s, cursor]) => {
         if (closed) return;
-        const from = Math.max(0, s.height - REPLAY_BLOCKS);
         setFeed((f) => ({ ...f, height: s.height, connected: true }));
         sub = client.events(
           {
-            lastEventId: `${from}:999999999`,
+            lastEventId: cursor,
             ...(opts.participant ? { participant: opts.participant } : {}),
             onError: () => setFeed((f) => ({ ...f, connected: false })),
           },

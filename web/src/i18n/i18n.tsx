@@ -44,7 +44,8 @@ function formatters(lang: Lang): Formatters {
   const num = new Intl.NumberFormat(locale);
   const valid = (iso: string | null | undefined): iso is string => !!iso && !Number.isNaN(Date.parse(iso));
   return {
-    money: (cents) => (cents === null || cents === undefined || cents === '' ? '—' : euro.format(Number(cents) / 100)),
+    money: (cents) =>
+      cents === null || cents === undefined || cents === '' ? '—' : euro.format(Number(cents) / 100),
     dateTime: (iso) => (valid(iso) ? dt.format(new Date(iso)) : '—'),
     // Plain dates (YYYY-MM-DD) are calendar days, not instants: show them as such.
     date: (iso) => (valid(iso) ? d.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)) : '—'),

@@ -14,33 +14,53 @@ export const REFUSALS_NL: Record<string, { text: string; short?: string }> = {
   },
   'budgets.person_limit': { text: 'De inwoner heeft het maximum per persoon van deze regeling bereikt.' },
   'budgets.voucher_expired': { text: 'Deze pas is verlopen en kan niet meer worden gebruikt.' },
-  'budgets.voucher_deactivated': { text: 'Deze pas is geblokkeerd door de gemeente. De inwoner kan contact opnemen met de gemeente.' },
-  'budgets.voucher_not_claimed': { text: 'Deze pas is nog niet geactiveerd. De inwoner activeert hem eerst met de code op de brief of kaart.' },
+  'budgets.voucher_deactivated': {
+    text: 'Deze pas is geblokkeerd door de gemeente. De inwoner kan contact opnemen met de gemeente.',
+  },
+  'budgets.voucher_not_claimed': {
+    text: 'Deze pas is nog niet geactiveerd. De inwoner activeert hem eerst met de code op de brief of kaart.',
+  },
   'budgets.voucher_used': { text: 'Deze productvoucher is al gebruikt.' },
   'budgets.unknown_voucher': { text: 'Deze pascode is onbekend. Controleer de code op de pas of in de app.' },
-  'budgets.wrong_voucher_kind': { text: 'Dit is een productvoucher; die wordt ingewisseld, niet afgerekend met een bedrag.' },
-  'budgets.provider_not_accepted': { text: 'Uw organisatie is (nog) niet toegelaten tot deze regeling. Meld u aan bij de gemeente.' },
-  'budgets.provider_category_not_allowed': { text: 'Uw organisatie is voor deze regeling niet toegelaten voor deze categorie.' },
+  'budgets.wrong_voucher_kind': {
+    text: 'Dit is een productvoucher; die wordt ingewisseld, niet afgerekend met een bedrag.',
+  },
+  'budgets.provider_not_accepted': {
+    text: 'Uw organisatie is (nog) niet toegelaten tot deze regeling. Meld u aan bij de gemeente.',
+  },
+  'budgets.provider_category_not_allowed': {
+    text: 'Uw organisatie is voor deze regeling niet toegelaten voor deze categorie.',
+  },
   'budgets.unknown_category': { text: 'Deze regeling betaalt niet voor deze categorie.' },
-  'budgets.fund_not_active': { text: 'De regeling is niet actief (nog niet gestart, gepauzeerd of afgelopen). Er kan nu niet mee betaald worden.' },
+  'budgets.fund_not_active': {
+    text: 'De regeling is niet actief (nog niet gestart, gepauzeerd of afgelopen). Er kan nu niet mee betaald worden.',
+  },
   'budgets.fund_closed': { text: 'De regeling is gesloten.' },
   'budgets.fund_not_started': { text: 'De regeling is nog niet begonnen.' },
   'budgets.fund_insufficient': { text: 'Het budget van de regeling is op. De gemeente kan het aanvullen.' },
   'budgets.fund_total_limit': { text: 'Het totaalbedrag dat deze regeling mag uitgeven is bereikt.' },
   'budgets.offer_sold_out': { text: 'Dit aanbod is uitverkocht.' },
-  'budgets.offer_person_limit': { text: 'De inwoner heeft dit aanbod al zo vaak gebruikt als is toegestaan.' },
+  'budgets.offer_person_limit': {
+    text: 'De inwoner heeft dit aanbod al zo vaak gebruikt als is toegestaan.',
+  },
   'budgets.offer_not_available': { text: 'Dit aanbod is niet (meer) beschikbaar.' },
   'budgets.unknown_offer': { text: 'Dit aanbod bestaat niet bij deze regeling.' },
   'budgets.not_offer_provider': { text: 'Dit aanbod is van een andere aanbieder.' },
   'budgets.not_voucher_holder': { text: 'Alleen de houder van de pas kan dit doen.' },
   'budgets.payment_exists': { text: 'Deze betaling is al geregistreerd.' },
   'budgets.payment_request_closed': { text: 'Dit betaalverzoek is al afgehandeld.' },
-  'budgets.payment_request_expired': { text: 'Dit betaalverzoek is verlopen. Vraag de aanbieder om een nieuw verzoek.' },
+  'budgets.payment_request_expired': {
+    text: 'Dit betaalverzoek is verlopen. Vraag de aanbieder om een nieuw verzoek.',
+  },
   'budgets.unknown_payment_request': { text: 'Dit betaalverzoek bestaat niet.' },
-  'budgets.refund_too_large': { text: 'Het terug te betalen bedrag is groter dan wat er van de betaling over is.' },
+  'budgets.refund_too_large': {
+    text: 'Het terug te betalen bedrag is groter dan wat er van de betaling over is.',
+  },
   'budgets.payment_in_settlement': { text: 'Deze betaling zit al in een afrekening.' },
   // vouchers and codes
-  'budgets.unknown_code': { text: 'Deze activeringscode is onbekend. Controleer de code op de brief of kaart.' },
+  'budgets.unknown_code': {
+    text: 'Deze activeringscode is onbekend. Controleer de code op de brief of kaart.',
+  },
   'budgets.code_used': { text: 'Deze activeringscode is al gebruikt.' },
   'budgets.code_exists': { text: 'Deze activeringscode is al geregistreerd.' },
   'budgets.holder_has_voucher': { text: 'U heeft al een pas van deze regeling.' },
@@ -62,16 +82,22 @@ export const REFUSALS_NL: Record<string, { text: string; short?: string }> = {
   'budgets.reimbursement_decided': { text: 'Over deze declaratie is al besloten.' },
   'budgets.request_decided': { text: 'Over deze aanvraag is al besloten.' },
   'budgets.criteria_not_met': { text: 'Niet alle voorwaarden van de regeling zijn vervuld.' },
-  'budgets.criteria_mismatch': { text: 'De beoordeelde voorwaarden komen niet overeen met die van de regeling.' },
+  'budgets.criteria_mismatch': {
+    text: 'De beoordeelde voorwaarden komen niet overeen met die van de regeling.',
+  },
   'budgets.not_fund_validator': { text: 'Uw organisatie beoordeelt geen aanvragen voor deze regeling.' },
   'budgets.nothing_to_settle': { text: 'Er zijn geen betalingen om af te rekenen.' },
-  'budgets.missing_bank_account': { text: 'Van een of meer partijen is nog geen rekeningnummer (IBAN) bekend.' },
+  'budgets.missing_bank_account': {
+    text: 'Van een of meer partijen is nog geen rekeningnummer (IBAN) bekend.',
+  },
   'budgets.four_eyes': { text: 'Hiervoor is een tweede medewerker nodig (vier-ogenprincipe).' },
   'budgets.bad_settlement_state': { text: 'De afrekening staat in een toestand waarin dit niet kan.' },
   'budgets.invalid_iban': { text: 'Dit rekeningnummer (IBAN) is ongeldig.' },
   'budgets.bad_execution_date': { text: 'De uitvoerdatum ligt in het verleden.' },
   // envelope and identity
-  'tx.bad_signature': { text: 'De digitale handtekening klopt niet. Laad de juiste sleutel en probeer het opnieuw.' },
+  'tx.bad_signature': {
+    text: 'De digitale handtekening klopt niet. Laad de juiste sleutel en probeer het opnieuw.',
+  },
   'tx.bad_nonce': { text: 'Er liep tegelijk een andere opdracht met dezelfde sleutel. Probeer het opnieuw.' },
   'tx.invalid_body': { text: 'Niet alle velden zijn goed ingevuld.' },
   'tx.duplicate': { text: 'Deze opdracht is al ontvangen.' },
@@ -98,6 +124,7 @@ export function refusalInDutch(code: string, nodeSentence: string): string | und
   // A sentence-ending period is not part of the amount.
   const amounts = (nodeSentence.match(EURO) ?? []).map((a) => a.replace(/[.,]$/, ''));
   const needed = [...entry.text.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1]));
-  if (needed.some((i) => amounts[i] === undefined)) return entry.short ?? entry.text.replace(/\s*\{\d+\}/g, '');
+  if (needed.some((i) => amounts[i] === undefined))
+    return entry.short ?? entry.text.replace(/\s*\{\d+\}/g, '');
   return entry.text.replace(/\{(\d+)\}/g, (_, i: string) => amounts[Number(i)]!);
 }

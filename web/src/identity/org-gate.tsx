@@ -2,6 +2,7 @@
 // tab holds, or import a demo key file. Renders the portal only for an organisation with the role.
 import { type ReactNode, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useAction } from '../lib/use-async.ts';
 import { Alert } from '../ui/alert.tsx';
 import { Button, ButtonGroup } from '../ui/button.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -10,13 +11,21 @@ import { Section } from '../ui/section.tsx';
 import { Paragraph } from '../ui/text.tsx';
 import { identitiesChanged, select, selectedFor, useIdentities } from './identity-store.ts';
 import { forgetOrgKey, importOrgKey, type OrgIdentity } from './org-keys.ts';
-import { useAction } from '../lib/use-async.ts';
 
 export function roleLabel(tOr: (k: string, fallback: string) => string, role: string): string {
   return tOr(`role.${role}`, role);
 }
 
-export function OrgGate({ portal, role, children }: { portal: string; role: string; children(org: OrgIdentity): ReactNode }) {
+export function OrgGate({
+  portal,
+  requiredRole: role,
+  children,
+}: {
+  portal: string;
+  /** The ledger role the organisation needs for this portal, e.g. "sponsor". */
+  requiredRole: string;
+  children(org: OrgIdentity): ReactNode;
+}) {
   const { t, tOr } = useI18n();
   const { orgs } = useIdentities();
   const candidates = orgs.filter((o) => o.roles.includes(role));
@@ -27,7 +36,9 @@ export function OrgGate({ portal, role, children }: { portal: string; role: stri
     return (
       <>
         {orgs.length > 0 && candidates.length === 0 && (
-          <Alert type="warning">{t('id.lacksRole', { name: orgs.map((o) => o.name).join(', '), role: roleLabel(tOr, role) })}</Alert>
+          <Alert type="warning">
+            {t('id.lacksRole', { name: orgs.map((o) => o.name).join(', '), role: roleLabel(tOr, role) })}
+          </Alert>
         )}
         {candidates.length > 1 && (
           <SelectField
@@ -54,7 +65,8 @@ export function OrgGate({ portal, role, children }: { portal: string; role: stri
     <>
       <div className="kb-identity-bar" data-testid="signed-in-org">
         <span>
-          {t('id.signedInAs')}: <strong>{chosen.name}</strong> <span className="kb-muted">(OIN {chosen.oin})</span>
+          {t('id.signedInAs')}: <strong>{chosen.name}</strong>{' '}
+          <span className="kb-muted">(OIN {chosen.oin})</span>
         </span>
         <ButtonGroup>
           <Button appearance="subtle" onClick={() => setSwitching(true)}>

@@ -52,7 +52,8 @@ export async function importOrgKey(text: string): Promise<OrgIdentity> {
     throw new Error('the public key in this file does not belong to its private key');
   }
   const account = await client.account(publicKey);
-  if (!account.organisation) throw new Error('this key is not an active key of any organisation on the ledger');
+  if (!account.organisation)
+    throw new Error('this key is not an active key of any organisation on the ledger');
   const org = await client.organisation(account.organisation);
   const identity: OrgIdentity = {
     oin: org.oin,

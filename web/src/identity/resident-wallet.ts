@@ -2,9 +2,9 @@
 // with @noble's Ed25519, used here to sign, and never sent to the node or anywhere else: the node
 // sees only public keys and signed transactions. Losing the browser data means losing the key, so
 // the wallet offers an export the resident keeps themselves.
-import { generateKeyPair, publicKeyFromPrivate } from '../../../src/core/ed25519-browser.ts';
+
 import type { TxSigner } from '../../../src/client/browser.ts';
-import { sign } from '../../../src/core/ed25519-browser.ts';
+import { generateKeyPair, publicKeyFromPrivate, sign } from '../../../src/core/ed25519-browser.ts';
 
 export interface WalletKey {
   publicKey: string;
@@ -19,7 +19,9 @@ export function loadWallet(): WalletKey[] {
   try {
     const raw = localStorage.getItem(STORAGE_KEY);
     const list = raw ? (JSON.parse(raw) as WalletKey[]) : [];
-    return list.filter((k) => typeof k.privateKey === 'string' && publicKeyFromPrivate(k.privateKey) === k.publicKey);
+    return list.filter(
+      (k) => typeof k.privateKey === 'string' && publicKeyFromPrivate(k.privateKey) === k.publicKey,
+    );
   } catch {
     return [];
   }
@@ -53,7 +55,12 @@ export function importWalletKey(text: string, label: string): WalletKey {
   const existing = loadWallet();
   const found = existing.find((k) => k.publicKey === publicKey);
   if (found) return found;
-  const key: WalletKey = { publicKey, privateKey: privateKey.toLowerCase(), label: label || 'sleutel', createdAt: new Date().toISOString() };
+  const key: WalletKey = {
+    publicKey,
+    privateKey: privateKey.toLowerCase(),
+    label: label || 'sleutel',
+    createdAt: new Date().toISOString(),
+  };
   saveWallet([...existing, key]);
   return key;
 }

@@ -17,7 +17,10 @@ export interface Location {
 }
 
 function current(): Location {
-  return { path: decodeURI(location.pathname).replace(/\/+$/, '') || '/', query: new URLSearchParams(location.search) };
+  return {
+    path: decodeURI(location.pathname).replace(/\/+$/, '') || '/',
+    query: new URLSearchParams(location.search),
+  };
 }
 
 export function useLocation(): Location {

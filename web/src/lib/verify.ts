@@ -1,8 +1,9 @@
 // Proof checks IN THE BROWSER: the ledger's own pure verifiers (src/core) bound to @noble SHA-256
 // and the browser Ed25519 verify, which accepts exactly what the node accepts (strict RFC 8032,
 // cofactorless). Nothing here asks the node whether a proof is valid.
-import { sha256 } from '../../../src/core/hash.ts';
+
 import { verify } from '../../../src/core/ed25519-browser.ts';
+import { sha256 } from '../../../src/core/hash.ts';
 import type { ReceiptVerdict } from '../../../src/core/receipt.ts';
 import { type VerifyReceiptOptions, verifyReceiptWith } from '../../../src/core/receipt-verify-core.ts';
 import {
@@ -19,7 +20,10 @@ export function verifyReceiptInBrowser(receipt: unknown, opts?: VerifyReceiptOpt
   return verifyReceiptWith(browserCrypto, receipt, opts);
 }
 
-export function verifyRecordProofInBrowser(proof: unknown, opts?: VerifyRecordProofOptions): RecordProofVerdict {
+export function verifyRecordProofInBrowser(
+  proof: unknown,
+  opts?: VerifyRecordProofOptions,
+): RecordProofVerdict {
   return verifyRecordProofWith(browserCrypto, proof, opts);
 }
 

@@ -10,11 +10,13 @@ export function Button({
   children,
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & { appearance?: Appearance; busy?: boolean }) {
-  const classes = ['utrecht-button', `utrecht-button--${appearance === 'subtle' ? 'subtle' : `${appearance}-action`}`];
+  const classes = [
+    'utrecht-button',
+    `utrecht-button--${appearance === 'subtle' ? 'subtle' : `${appearance}-action`}`,
+  ];
   if (busy) classes.push('utrecht-button--busy');
   if (className) classes.push(className);
   return (
-    // biome-ignore lint/a11y/useButtonType: the type is a prop with a safe default
     <button type={type} className={classes.join(' ')} aria-busy={busy || undefined} {...rest}>
       {children}
     </button>

@@ -9,7 +9,11 @@ export interface ChartPoint {
 
 const BAR_H = 28;
 const GAP = 10;
-const LABEL_W = 170;
+const LABEL_W = 200;
+const MAX_LABEL = 26;
+
+/** Long names are cut on the chart (the table next to it has them in full). */
+const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
 const WIDTH = 560;
 
 /** Horizontal bars: one per category or provider. */
@@ -37,9 +41,17 @@ export function BarChart({
           return (
             <g key={p.label}>
               <text x={LABEL_W - 8} y={y + BAR_H / 2 + 5} textAnchor="end" className="kb-chart__label">
-                {p.label}
+                <title>{p.label}</title>
+                {short(p.label)}
               </text>
-              <rect x={LABEL_W} y={y} width={w} height={BAR_H} rx={3} className={`kb-chart__bar kb-chart__bar--${i % 4}`} />
+              <rect
+                x={LABEL_W}
+                y={y}
+                width={w}
+                height={BAR_H}
+                rx={3}
+                className={`kb-chart__bar kb-chart__bar--${i % 4}`}
+              />
               <text x={LABEL_W + w + 8} y={y + BAR_H / 2 + 5} className="kb-chart__value">
                 {format(p.value)}
               </text>
@@ -82,8 +94,20 @@ export function ColumnChart({
           const x = 30 + i * colW;
           return (
             <g key={p.label}>
-              <rect x={x} y={plot + 20 - h} width={colW - 12} height={h} rx={3} className="kb-chart__bar kb-chart__bar--0" />
-              <text x={x + (colW - 12) / 2} y={plot + 20 - h - 6} textAnchor="middle" className="kb-chart__value">
+              <rect
+                x={x}
+                y={plot + 20 - h}
+                width={colW - 12}
+                height={h}
+                rx={3}
+                className="kb-chart__bar kb-chart__bar--0"
+              />
+              <text
+                x={x + (colW - 12) / 2}
+                y={plot + 20 - h - 6}
+                textAnchor="middle"
+                className="kb-chart__value"
+              >
                 {format(p.value)}
               </text>
               <text x={x + (colW - 12) / 2} y={plot + 40} textAnchor="middle" className="kb-chart__label">

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 
 /** Key-value facts about one thing (a tx, a fund, a record). */
-export function DataList({ items, testId }: { items: Array<[ReactNode, ReactNode] | false | null | undefined>; testId?: string }) {
+export function DataList({
+  items,
+  testId,
+}: {
+  items: Array<[ReactNode, ReactNode] | false | null | undefined>;
+  testId?: string;
+}) {
   return (
     <dl className="utrecht-data-list utrecht-data-list--rows" data-testid={testId}>
       {items

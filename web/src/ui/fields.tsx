@@ -52,7 +52,15 @@ type TextFieldProps = FieldFrame &
     onChange(value: string): void;
   };
 
-export function TextField({ label, description, error, value, onChange, className, ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  description,
+  error,
+  value,
+  onChange,
+  className,
+  ...input
+}: TextFieldProps) {
   const id = useId();
   return (
     <Frame id={id} label={label} description={description} error={error}>
@@ -182,7 +190,9 @@ export function FileField({
 export function Fieldset({ legend, children }: { legend: ReactNode; children: ReactNode }) {
   return (
     <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {legend}
+      </legend>
       {children}
     </fieldset>
   );

@@ -6,7 +6,7 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-/** A captioned data table; wide tables scroll inside their own focusable region. */
+/** A captioned data table; a wide table scrolls sideways inside its container. */
 export function DataTable<T>({
   caption,
   columns,
@@ -14,6 +14,7 @@ export function DataTable<T>({
   rowKey,
   empty,
   testId,
+  hideCaption,
 }: {
   caption: ReactNode;
   columns: Column<T>[];
@@ -21,12 +22,18 @@ export function DataTable<T>({
   rowKey(row: T): string;
   empty?: ReactNode;
   testId?: string;
+  /** The caption stays for screen readers but is not shown (a heading above already says it). */
+  hideCaption?: boolean;
 }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <div className="utrecht-table__container kb-table-scroll" tabIndex={0} role="region" aria-label={typeof caption === 'string' ? caption : undefined}>
-      <table className="utrecht-table utrecht-table--html-table utrecht-table--distanced" data-testid={testId}>
-        <caption className="utrecht-table__caption">{caption}</caption>
+    <div className="utrecht-table__container kb-table-scroll">
+      <table
+        className="utrecht-table utrecht-table--html-table utrecht-table--distanced"
+        data-testid={testId}
+      >
+        <caption className={`utrecht-table__caption${hideCaption ? ' kb-visually-hidden' : ''}`}>
+          {caption}
+        </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {columns.map((c, i) => (

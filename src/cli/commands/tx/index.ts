@@ -7,12 +7,20 @@
 //   2. add it to TX_MODULES below.
 import type { Command } from 'commander';
 import { registerAnchorTx } from './anchor.ts';
+import { registerCasesTx } from './cases.ts';
 import { registerIdentityTx } from './identity.ts';
 import { registerRegistryTx } from './registry.ts';
+import { registerVotingTx } from './voting.ts';
 
 export type TxRegistrar = (tx: Command) => void;
 
-export const TX_MODULES: TxRegistrar[] = [registerAnchorTx, registerIdentityTx, registerRegistryTx];
+export const TX_MODULES: TxRegistrar[] = [
+  registerAnchorTx,
+  registerIdentityTx,
+  registerRegistryTx,
+  registerCasesTx,
+  registerVotingTx,
+];
 
 export function registerTxCommands(program: Command): void {
   const tx = program

@@ -11,28 +11,48 @@ import { closeCaseIndexes } from './close.ts';
 
 export const attachDocument = defineMessage({
   type: 'cases.attach_document',
-  summary: 'A partner records the salted hash of a case document it holds off-ledger (in its node’s document store).',
+  summary:
+    'A partner records the salted hash of a case document it holds off-ledger (in its node’s document store).',
   schema: attachDocumentSchema,
   handle(ctx, body) {
     const r = requireCase(ctx, body.caseId);
     requireOpen(r.case);
     const { org } = requirePartner(ctx, r);
     if (!r.definition.documentKinds.includes(body.kind)) {
-      fail(E.unknown_document_kind, `Process "${r.case.process}" has no document kind "${body.kind}"; it has ${r.definition.documentKinds.join(', ') || 'none'}.`);
+      fail(
+        E.unknown_document_kind,
+        `Process "${r.case.process}" has no document kind "${body.kind}"; it has ${r.definition.documentKinds.join(', ') || 'none'}.`,
+      );
     }
     const existing = r.documents.find((d) => d.hash === body.hash);
-    if (existing) fail(E.document_exists, `This document was attached to case ${r.case.id} by ${existing.owner} on ${existing.at}.`);
-    const doc: CaseDocument = { hash: body.hash, kind: body.kind, owner: org.oin, at: ctx.time, txHash: ctx.txHash };
+    if (existing)
+      fail(
+        E.document_exists,
+        `This document was attached to case ${r.case.id} by ${existing.owner} on ${existing.at}.`,
+      );
+    const doc: CaseDocument = {
+      hash: body.hash,
+      kind: body.kind,
+      owner: org.oin,
+      at: ctx.time,
+      txHash: ctx.txHash,
+    };
     putJson(ctx.kv, keys.document(r.case.id, body.hash), doc);
     recordTimeline(ctx, r.case, org.oin, 'document_attached', { hash: body.hash, kind: body.kind });
     putCase(ctx.kv, r.case);
-    ctx.emit('cases.document_attached', { case: r.case.id, hash: body.hash, kind: body.kind, owner: org.oin });
+    ctx.emit('cases.document_attached', {
+      case: r.case.id,
+      hash: body.hash,
+      kind: body.kind,
+      owner: org.oin,
+    });
   },
 });
 
 export const recordErasure = defineMessage({
   type: 'cases.record_erasure',
-  summary: 'The opening partner (the controller) records that the case’s off-ledger data is erased; document stores then destroy its key.',
+  summary:
+    'The opening partner (the controller) records that the case’s off-ledger data is erased; document stores then destroy its key.',
   schema: recordErasureSchema,
   handle(ctx, body) {
     const r = requireCase(ctx, body.caseId);

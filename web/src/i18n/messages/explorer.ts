@@ -6,7 +6,10 @@ export const explorer = {
     nl: 'Alles wat in het gedeelde grootboek wordt vastgelegd, live. Iedereen kan meekijken en elk ontvangstbewijs zelf controleren.',
     en: 'Everything recorded on the shared ledger, live. Anyone can watch and check every receipt themselves.',
   },
-  'ex.search.label': { nl: 'Zoek op transactie, bloknummer, sleutel of OIN', en: 'Search by transaction, block height, key or OIN' },
+  'ex.search.label': {
+    nl: 'Zoek op transactie, bloknummer, sleutel of OIN',
+    en: 'Search by transaction, block height, key or OIN',
+  },
   'ex.search.hint': {
     nl: 'Een transactiehash of publieke sleutel (64 tekens), een bloknummer, of een OIN (20 cijfers).',
     en: 'A transaction hash or public key (64 characters), a block height, or an OIN (20 digits).',
@@ -96,14 +99,20 @@ export const explorer = {
   'check.block height': { nl: 'Bloknummer', en: 'Block height' },
   'check.tx in block': { nl: 'Transactie zit in het blok', en: 'Transaction is in the block' },
   'check.result in block': { nl: 'Resultaat zit in het blok', en: 'Result is in the block' },
-  'check.state proof': { nl: 'Vastgelegd in de toestand van het grootboek', en: 'Recorded in the ledger state' },
+  'check.state proof': {
+    nl: 'Vastgelegd in de toestand van het grootboek',
+    en: 'Recorded in the ledger state',
+  },
   'check.validator signatures': {
     nl: 'Ondertekend door meer dan 2/3 van de validators',
     en: 'Signed by more than 2/3 of the validators',
   },
   'check.hash chain': { nl: 'Volgend blok verwijst naar dit blok', en: 'Next block links to this block' },
   'check.document proof': { nl: 'Document hoort bij de registratie', en: 'Document belongs to the record' },
-  'check.record proof': { nl: 'Registratie zit in de toestand van het grootboek', en: 'Record is in the ledger state' },
+  'check.record proof': {
+    nl: 'Registratie zit in de toestand van het grootboek',
+    en: 'Record is in the ledger state',
+  },
   'check.expected record': { nl: 'Het gevraagde kenmerk', en: 'The record asked for' },
   'vp.title': { nl: 'Bewijs controleren', en: 'Check a proof' },
   'vp.intro': {

@@ -1,8 +1,8 @@
 // One key or one organisation (by OIN): who it is and the txs that concern it.
 import { client } from '../../api/client.ts';
 import { orgOf, useDirectory } from '../../api/directory.ts';
-import { roleLabel } from '../../identity/org-gate.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { roleLabel } from '../../identity/org-gate.tsx';
 import { Link } from '../../lib/router.tsx';
 import { useLoad } from '../../lib/use-async.ts';
 import { DataList } from '../../ui/data-list.tsx';
@@ -26,7 +26,13 @@ export function AccountPage({ id }: { id: string }) {
         items={[
           isOin ? [t('org.oin'), id] : [t('acct.title'), <Hex key="k" value={id} chars={32} />],
           org && [t('org.roles'), org.roles.map((r) => roleLabel(tOr, r)).join(', ')],
-          org && !isOin && [t('acct.org'), <Link key="o" to={`/verkenner/accounts/${org.oin}`}>{org.name}</Link>],
+          org &&
+            !isOin && [
+              t('acct.org'),
+              <Link key="o" to={`/verkenner/accounts/${org.oin}`}>
+                {org.name}
+              </Link>,
+            ],
           account.data && [t('acct.nonce'), account.data.nonce],
         ]}
       />

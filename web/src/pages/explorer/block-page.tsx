@@ -27,7 +27,13 @@ export function BlockPage({ height }: { height: number }) {
               [t('block.hash'), <Hex key="h" value={b.hash} chars={32} />],
               [
                 t('block.prev'),
-                height > 1 ? <Link key="p" to={`/verkenner/blokken/${height - 1}`}>{height - 1}</Link> : '—',
+                height > 1 ? (
+                  <Link key="p" to={`/verkenner/blokken/${height - 1}`}>
+                    {height - 1}
+                  </Link>
+                ) : (
+                  '—'
+                ),
               ],
               [t('block.appHash'), <Hex key="a" value={b.header.appHash} chars={32} />],
               [t('block.proposer'), <Hex key="pr" value={b.header.proposer} />],
@@ -40,7 +46,14 @@ export function BlockPage({ height }: { height: number }) {
             rowKey={(x) => x.hash}
             columns={[
               { header: t('tx.position'), numeric: true, cell: (x) => x.index },
-              { header: t('ex.col.what'), cell: (x) => <Link to={`/verkenner/transacties/${x.hash}`}><TxKind type={x.type} /></Link> },
+              {
+                header: t('ex.col.what'),
+                cell: (x) => (
+                  <Link to={`/verkenner/transacties/${x.hash}`}>
+                    <TxKind type={x.type} />
+                  </Link>
+                ),
+              },
               { header: t('tx.signer'), cell: (x) => (x.signer ? <Party id={x.signer} dir={dir} /> : '—') },
               { header: t('ex.col.result'), cell: (x) => <TxResultBadge code={x.code} error={x.error} /> },
             ]}

@@ -33,33 +33,34 @@ function SearchForm() {
   const [term, setTerm] = useState('');
   const [error, setError] = useState<string>();
   return (
-    <form
-      role="search"
-      className="kb-search"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const to = await searchTarget(term);
-        if (to) navigate(to);
-        else setError(t('ex.search.invalid'));
-      }}
-    >
-      <TextField
-        label={t('ex.search.label')}
-        description={t('ex.search.hint')}
-        value={term}
-        onChange={(v) => {
-          setTerm(v);
-          setError(undefined);
+    <search>
+      <form
+        className="kb-search"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const to = await searchTarget(term);
+          if (to) navigate(to);
+          else setError(t('ex.search.invalid'));
         }}
-        error={error}
-        name="q"
-        autoComplete="off"
-        spellCheck={false}
-      />
-      <Button type="submit" appearance="primary">
-        {t('common.search')}
-      </Button>
-    </form>
+      >
+        <TextField
+          label={t('ex.search.label')}
+          description={t('ex.search.hint')}
+          value={term}
+          onChange={(v) => {
+            setTerm(v);
+            setError(undefined);
+          }}
+          error={error}
+          name="q"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <Button type="submit" appearance="primary">
+          {t('common.search')}
+        </Button>
+      </form>
+    </search>
   );
 }
 
@@ -77,17 +78,21 @@ export function ExplorerHome() {
       <SearchForm />
       <div className="kb-stats" data-testid="chain-status">
         <div>
-          <span className="kb-stats__label">{t('ex.chain')}</span> <strong>{status.data?.chainId ?? '…'}</strong>
+          <span className="kb-stats__label">{t('ex.chain')}</span>{' '}
+          <strong>{status.data?.chainId ?? '…'}</strong>
         </div>
         <div>
           <span className="kb-stats__label">{t('ex.height')}</span>{' '}
           <strong data-testid="chain-height">{status.data?.height ?? '…'}</strong>
         </div>
         <div>
-          <span className="kb-stats__label">{t('ex.lastBlock')}</span> <strong>{fmt.dateTime(status.data?.lastBlockTime)}</strong>
+          <span className="kb-stats__label">{t('ex.lastBlock')}</span>{' '}
+          <strong>{fmt.dateTime(status.data?.lastBlockTime)}</strong>
         </div>
         <div aria-live="polite">
-          <StatusBadge tone={feed.connected ? 'active' : 'warning'}>{feed.connected ? t('ex.live') : t('ex.offline')}</StatusBadge>
+          <StatusBadge tone={feed.connected ? 'active' : 'warning'}>
+            {feed.connected ? t('ex.live') : t('ex.offline')}
+          </StatusBadge>
         </div>
       </div>
       <nav aria-label={t('ex.links')} className="kb-subnav">
@@ -98,6 +103,7 @@ export function ExplorerHome() {
       <Section title={t('ex.latestTxs')}>
         <DataTable
           caption={t('ex.latestTxs')}
+          hideCaption
           testId="live-txs"
           rows={feed.txs}
           rowKey={(x) => x.hash}
@@ -113,7 +119,11 @@ export function ExplorerHome() {
             },
             { header: t('ex.col.what'), cell: (x) => <TxKind type={x.type} /> },
             { header: t('ex.col.who'), cell: (x) => <Parties ids={x.participants} dir={dir} /> },
-            { header: t('ex.col.amount'), numeric: true, cell: (x) => (x.amount ? fmt.money(x.amount) : '—') },
+            {
+              header: t('ex.col.amount'),
+              numeric: true,
+              cell: (x) => (x.amount ? fmt.money(x.amount) : '—'),
+            },
             { header: t('ex.col.result'), cell: (x) => <TxResultBadge code={x.code} error={x.error} /> },
           ]}
         />
@@ -121,10 +131,14 @@ export function ExplorerHome() {
       <Section title={t('ex.latestBlocks')}>
         <DataTable
           caption={t('ex.latestBlocks')}
+          hideCaption
           rows={blocks.data?.items ?? []}
           rowKey={(b) => String(b.height)}
           columns={[
-            { header: t('ex.col.block'), cell: (b) => <Link to={`/verkenner/blokken/${b.height}`}>{b.height}</Link> },
+            {
+              header: t('ex.col.block'),
+              cell: (b) => <Link to={`/verkenner/blokken/${b.height}`}>{b.height}</Link>,
+            },
             { header: t('ex.col.when'), cell: (b) => <time dateTime={b.time}>{fmt.dateTime(b.time)}</time> },
             { header: t('ex.col.txCount'), numeric: true, cell: (b) => b.txCount },
             { header: t('ex.col.hash'), cell: (b) => <Hex value={b.hash} /> },

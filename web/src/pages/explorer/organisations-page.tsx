@@ -1,6 +1,6 @@
 import { client } from '../../api/client.ts';
-import { roleLabel } from '../../identity/org-gate.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { roleLabel } from '../../identity/org-gate.tsx';
 import { Link } from '../../lib/router.tsx';
 import { useLoad } from '../../lib/use-async.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -16,6 +16,7 @@ export function OrganisationsPage() {
       <ErrorAlert error={orgs.error} />
       <DataTable
         caption={t('org.title')}
+        hideCaption
         rows={orgs.data?.items ?? []}
         rowKey={(o) => o.oin}
         columns={[
@@ -24,7 +25,11 @@ export function OrganisationsPage() {
           { header: t('org.roles'), cell: (o) => o.roles.map((r) => roleLabel(tOr, r)).join(', ') },
           { header: t('org.member'), cell: (o) => (o.member ? t('common.yes') : t('common.no')) },
           { header: t('org.validator'), cell: (o) => (o.validator ? t('common.yes') : t('common.no')) },
-          { header: t('org.keys'), numeric: true, cell: (o) => o.keys.filter((k) => k.revokedAtHeight === undefined).length },
+          {
+            header: t('org.keys'),
+            numeric: true,
+            cell: (o) => o.keys.filter((k) => k.revokedAtHeight === undefined).length,
+          },
         ]}
       />
     </>

@@ -7,7 +7,12 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { DataTable } from '../../ui/table.tsx';
 import { Heading, Paragraph } from '../../ui/text.tsx';
 
-const TONE: Record<Proposal['status'], BadgeTone> = { open: 'active', passed: 'success', rejected: 'danger', expired: 'inactive' };
+const TONE: Record<Proposal['status'], BadgeTone> = {
+  open: 'active',
+  passed: 'success',
+  rejected: 'danger',
+  expired: 'inactive',
+};
 
 function actionText(p: Proposal): string {
   const a = p.action;
@@ -37,6 +42,7 @@ export function ProposalsPage() {
       <ErrorAlert error={props.error} />
       <DataTable
         caption={t('prop.title')}
+        hideCaption
         rows={props.data?.items ?? []}
         rowKey={(p) => p.id}
         columns={[
@@ -44,9 +50,18 @@ export function ProposalsPage() {
           { header: t('prop.subject'), cell: (p) => p.title },
           { header: t('prop.action'), cell: (p) => actionText(p) },
           { header: t('prop.proposer'), cell: (p) => dir.byOin.get(p.proposer)?.name ?? p.proposer },
-          { header: t('prop.votes'), numeric: true, cell: (p) => `${p.approvals.length} / ${p.rejections.length}` },
+          {
+            header: t('prop.votes'),
+            numeric: true,
+            cell: (p) => `${p.approvals.length} / ${p.rejections.length}`,
+          },
           { header: t('prop.deadline'), cell: (p) => fmt.dateTime(p.deadline) },
-          { header: t('common.status'), cell: (p) => <StatusBadge tone={TONE[p.status]}>{tOr(`prop.status.${p.status}`, p.status)}</StatusBadge> },
+          {
+            header: t('common.status'),
+            cell: (p) => (
+              <StatusBadge tone={TONE[p.status]}>{tOr(`prop.status.${p.status}`, p.status)}</StatusBadge>
+            ),
+          },
         ]}
       />
     </>

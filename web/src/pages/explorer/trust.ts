@@ -1,7 +1,8 @@
 // Which validators a browser-side check trusts: the validator nodes the member organisations
 // registered on the ledger (a verifier would pin these), falling back to the list in the proof.
-import { loadDirectory } from '../../api/directory.ts';
+
 import { client } from '../../api/client.ts';
+import { loadDirectory } from '../../api/directory.ts';
 
 export interface Trust {
   chainId: string;

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { client, KetenboekApiError, type TxRecord } from '../../api/client.ts';
 import { useDirectory } from '../../api/directory.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { downloadText } from '../../lib/download.ts';
 import { Link } from '../../lib/router.tsx';
 import { useLoad } from '../../lib/use-async.ts';
-import { downloadText } from '../../lib/download.ts';
 import { type ReceiptVerdict, verifyReceiptInBrowser } from '../../lib/verify.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button, ButtonGroup } from '../../ui/button.tsx';
@@ -45,10 +45,21 @@ function TxDetails({ tx }: { tx: TxRecord }) {
           [t('tx.type'), <TxKind key="k" type={tx.type} />],
           [t('tx.date'), fmt.date(tx.time)],
           [t('tx.time'), fmt.time(tx.time)],
-          [t('tx.block'), <Link key="b" to={`/verkenner/blokken/${tx.height}`}>{`${tx.height} (${t('tx.position')} ${tx.index})`}</Link>],
-          [t('tx.signer'), tx.signer ? <Party id={tx.signer} dir={dir} /> : '—'],
+          [
+            t('tx.block'),
+            <Link
+              key="b"
+              to={`/verkenner/blokken/${tx.height}`}
+            >{`${tx.height} (${t('tx.position')} ${tx.index})`}</Link>,
+          ],
+          [t('tx.signer'), tx.signer ? <Party key="s" id={tx.signer} dir={dir} /> : '—'],
           [t('tx.participants'), <Parties key="p" ids={tx.participants} dir={dir} />],
-          [t('tx.amount'), <span key="a" data-testid="tx-amount">{tx.amount ? fmt.money(tx.amount) : '—'}</span>],
+          [
+            t('tx.amount'),
+            <span key="a" data-testid="tx-amount">
+              {tx.amount ? fmt.money(tx.amount) : '—'}
+            </span>,
+          ],
           [
             t('tx.result'),
             <span key="r" data-testid="tx-result">
@@ -106,7 +117,15 @@ function ReceiptSection({ tx }: { tx: TxRecord }) {
         <Button appearance="primary" onClick={check} data-testid="verify-receipt">
           {t('receipt.verify')}
         </Button>
-        <Button onClick={() => downloadText(`ontvangstbewijs-${tx.hash.slice(0, 12)}.json`, JSON.stringify(receipt, null, 2), 'application/json')}>
+        <Button
+          onClick={() =>
+            downloadText(
+              `ontvangstbewijs-${tx.hash.slice(0, 12)}.json`,
+              JSON.stringify(receipt, null, 2),
+              'application/json',
+            )
+          }
+        >
           {t('receipt.download')}
         </Button>
       </ButtonGroup>

@@ -1,7 +1,12 @@
 // Checks any receipt or record proof someone hands you, entirely in this browser.
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { proofKind, type ReceiptVerdict, verifyReceiptInBrowser, verifyRecordProofInBrowser } from '../../lib/verify.ts';
+import {
+  proofKind,
+  type ReceiptVerdict,
+  verifyReceiptInBrowser,
+  verifyRecordProofInBrowser,
+} from '../../lib/verify.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -37,7 +42,8 @@ export function VerifyPage() {
     }
     try {
       const trust = await loadTrust();
-      const v = kind === 'receipt' ? verifyReceiptInBrowser(proof, trust) : verifyRecordProofInBrowser(proof, trust);
+      const v =
+        kind === 'receipt' ? verifyReceiptInBrowser(proof, trust) : verifyRecordProofInBrowser(proof, trust);
       setVerdict({ v, ledgerTrust: !!trust.trustedValidators });
     } catch (e) {
       setError(e);

@@ -3,9 +3,16 @@
 // request is made, so a refusal (expired pass, not enough balance, wrong category...) shows here
 // at once, in plain Dutch.
 import { useEffect, useState } from 'react';
-import { budgets, eurosToCents, type FundView, newId, type PaymentRequestView, type Voucher } from '../../api/budgets.ts';
-import { orgSigner, type OrgIdentity } from '../../identity/org-keys.ts';
+import {
+  budgets,
+  eurosToCents,
+  type FundView,
+  newId,
+  type PaymentRequestView,
+  type Voucher,
+} from '../../api/budgets.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type OrgIdentity, orgSigner } from '../../identity/org-keys.ts';
 import { Link } from '../../lib/router.tsx';
 import { useAction, useLoad } from '../../lib/use-async.ts';
 import { Alert } from '../../ui/alert.tsx';
@@ -56,7 +63,14 @@ export function ChargePage({ org }: { org: OrgIdentity }) {
       </form>
       <QrScanner onCode={find} />
       <ErrorAlert error={lookup.error} testId="lookup-error" />
-      {lookup.result && <ChargeForm key={lookup.result.voucher.id} org={org} voucher={lookup.result.voucher} fund={lookup.result.fund} />}
+      {lookup.result && (
+        <ChargeForm
+          key={lookup.result.voucher.id}
+          org={org}
+          voucher={lookup.result.voucher}
+          fund={lookup.result.fund}
+        />
+      )}
     </Section>
   );
 }
@@ -64,7 +78,10 @@ export function ChargePage({ org }: { org: OrgIdentity }) {
 function ChargeForm({ org, voucher, fund }: { org: OrgIdentity; voucher: Voucher; fund: FundView }) {
   const { t, fmt } = useI18n();
   const category = useCategoryLabel();
-  const offers = useLoad(() => budgets.offers({ fundId: fund.id, provider: org.oin, state: 'approved' }), [fund.id, org.oin]);
+  const offers = useLoad(
+    () => budgets.offers({ fundId: fund.id, provider: org.oin, state: 'approved' }),
+    [fund.id, org.oin],
+  );
   const mine = useLoad(() => budgets.funds({ provider: org.oin }), [org.oin]);
   const accepted = mine.data?.find((f) => f.id === fund.id)?.application;
   const categories = accepted?.categories ?? fund.categories;
@@ -90,7 +107,12 @@ function ChargeForm({ org, voucher, fund }: { org: OrgIdentity; voucher: Voucher
         testId="charge-voucher"
         items={[
           [t('common.fund'), fund.name],
-          [t('pv.charge.code'), <span key="c" className="kb-mono">{voucher.id}</span>],
+          [
+            t('pv.charge.code'),
+            <span key="c" className="kb-mono">
+              {voucher.id}
+            </span>,
+          ],
           [t('common.status'), <StateBadge key="s" kind="voucherState" state={voucher.state} />],
           [t('pv.charge.validUntil'), fmt.date(voucher.expiresAt)],
         ]}
@@ -118,12 +140,22 @@ function ChargeForm({ org, voucher, fund }: { org: OrgIdentity; voucher: Voucher
             name="offer"
             options={[
               { value: 'free', label: t('pv.charge.freeAmount') },
-              ...(offers.data ?? []).map((o) => ({ value: o.id, label: `${o.title} (${fmt.money(o.sponsorPartCents ?? o.priceCents)})` })),
+              ...(offers.data ?? []).map((o) => ({
+                value: o.id,
+                label: `${o.title} (${fmt.money(o.sponsorPartCents ?? o.priceCents)})`,
+              })),
             ]}
           />
           {choice === 'free' && (
             <div className="kb-grid-2">
-              <TextField label={t('pv.charge.amount')} inputMode="decimal" value={amount} onChange={setAmount} error={amountError} name="amount" />
+              <TextField
+                label={t('pv.charge.amount')}
+                inputMode="decimal"
+                value={amount}
+                onChange={setAmount}
+                error={amountError}
+                name="amount"
+              />
               <SelectField
                 label={t('common.category')}
                 value={chosenCategory}
@@ -184,7 +216,9 @@ function RequestStatus({ requestId, org, onNew }: { requestId: string; org: OrgI
           )}
         </Alert>
       )}
-      {(state === 'declined' || state === 'canceled') && <Alert type="warning">{t('pv.charge.declined')}</Alert>}
+      {(state === 'declined' || state === 'canceled') && (
+        <Alert type="warning">{t('pv.charge.declined')}</Alert>
+      )}
       {state === 'expired' && <Alert type="warning">{t('pv.charge.expired')}</Alert>}
       <ButtonGroup>
         {state === 'pending' && (

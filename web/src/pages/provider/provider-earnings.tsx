@@ -1,8 +1,8 @@
 // What the provider received through passes, and which of it the municipality already settled.
 import { budgets, type Payment, type Settlement } from '../../api/budgets.ts';
 import { client } from '../../api/client.ts';
-import type { OrgIdentity } from '../../identity/org-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { OrgIdentity } from '../../identity/org-keys.ts';
 import { Link } from '../../lib/router.tsx';
 import { useLoad } from '../../lib/use-async.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -17,7 +17,9 @@ export function ProviderEarnings({ org }: { org: OrgIdentity }) {
   const data = useLoad(async () => {
     const payments = await budgets.payments({ provider: org.oin });
     const ids = [...new Set(payments.flatMap((p) => (p.settlementId ? [p.settlementId] : [])))];
-    const settlements = await Promise.all(ids.map((id) => client.get<Settlement>(`/settlements/${encodeURIComponent(id)}`)));
+    const settlements = await Promise.all(
+      ids.map((id) => client.get<Settlement>(`/settlements/${encodeURIComponent(id)}`)),
+    );
     return { payments, settlements };
   }, [org.oin]);
   const payments = [...(data.data?.payments ?? [])].reverse();
@@ -48,7 +50,10 @@ export function ProviderEarnings({ org }: { org: OrgIdentity }) {
         rowKey={(p) => p.id}
         empty={t('pv.earn.none')}
         columns={[
-          { header: t('ex.col.when'), cell: (p) => <Link to={`/verkenner/transacties/${p.txHash}`}>{fmt.dateTime(p.time)}</Link> },
+          {
+            header: t('ex.col.when'),
+            cell: (p) => <Link to={`/verkenner/transacties/${p.txHash}`}>{fmt.dateTime(p.time)}</Link>,
+          },
           { header: t('common.category'), cell: (p) => category(p.category) },
           { header: t('common.amount'), numeric: true, cell: (p) => fmt.money(p.amountCents) },
           { header: t('pv.earn.refunded'), numeric: true, cell: (p) => fmt.money(p.refundedCents) },

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { budgets, type FundView } from '../../api/budgets.ts';
 import { client, KetenboekApiError } from '../../api/client.ts';
 import { useDirectory } from '../../api/directory.ts';
-import { orgSigner, type OrgIdentity } from '../../identity/org-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type OrgIdentity, orgSigner } from '../../identity/org-keys.ts';
 import { useAction, useLoad } from '../../lib/use-async.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -34,7 +34,8 @@ export function ProviderFunds({ org }: { org: OrgIdentity }) {
   const applied = new Set((mine.data ?? []).map((f) => f.id));
   const open = (active.data ?? []).filter((f) => !applied.has(f.id) && f.kind === 'regular');
   const perPass = (f: FundView) => (f.amount.kind === 'fixed' ? fmt.money(f.amount.cents) : '—');
-  const period = (f: FundView) => t('sp.periodText', { from: fmt.date(f.startDate), to: fmt.date(f.endDate) });
+  const period = (f: FundView) =>
+    t('sp.periodText', { from: fmt.date(f.startDate), to: fmt.date(f.endDate) });
   return (
     <>
       <ErrorAlert error={mine.error ?? active.error ?? apply.error} />
@@ -49,8 +50,15 @@ export function ProviderFunds({ org }: { org: OrgIdentity }) {
           { header: t('pv.funds.sponsor'), cell: (f) => dir.byOin.get(f.sponsor)?.name ?? f.sponsor },
           { header: t('sp.col.period'), cell: period },
           { header: t('sp.fund.perPass'), numeric: true, cell: perPass },
-          { header: t('sp.fund.perPayment'), numeric: true, cell: (f) => fmt.money(f.limits.perPaymentCents) },
-          { header: t('pv.funds.yourStatus'), cell: (f) => (f.application ? <StateBadge kind="appState" state={f.application.state} /> : '—') },
+          {
+            header: t('sp.fund.perPayment'),
+            numeric: true,
+            cell: (f) => fmt.money(f.limits.perPaymentCents),
+          },
+          {
+            header: t('pv.funds.yourStatus'),
+            cell: (f) => (f.application ? <StateBadge kind="appState" state={f.application.state} /> : '—'),
+          },
           {
             header: t('sp.providers.accepted'),
             cell: (f) =>
@@ -74,7 +82,12 @@ export function ProviderFunds({ org }: { org: OrgIdentity }) {
           {
             header: '',
             cell: (f) => (
-              <Button appearance="primary" busy={apply.busy} onClick={() => apply.run(f)} aria-label={`${t('pv.funds.apply')}: ${f.name}`}>
+              <Button
+                appearance="primary"
+                busy={apply.busy}
+                onClick={() => apply.run(f)}
+                aria-label={`${t('pv.funds.apply')}: ${f.name}`}
+              >
                 {t('pv.funds.apply')}
               </Button>
             ),
@@ -100,14 +113,18 @@ function BankAccountForm({ org }: { org: OrgIdentity }) {
   const [iban, setIban] = useState('');
   const [name, setName] = useState(org.name);
   const save = useAction(async () => {
-    await budgets.send(orgSigner(org.oin), 'set_bank_account', { iban: iban.replace(/\s+/g, '').toUpperCase(), accountName: name });
+    await budgets.send(orgSigner(org.oin), 'set_bank_account', {
+      iban: iban.replace(/\s+/g, '').toUpperCase(),
+      accountName: name,
+    });
     setVersion((v) => v + 1);
   });
   return (
     <Section title={t('pv.bank.title')}>
       {current.data && (
         <Alert type="info">
-          {t('pv.bank.current')}: <span className="kb-mono">{current.data.iban}</span> ({current.data.accountName})
+          {t('pv.bank.current')}: <span className="kb-mono">{current.data.iban}</span> (
+          {current.data.accountName})
         </Alert>
       )}
       <form
@@ -117,7 +134,14 @@ function BankAccountForm({ org }: { org: OrgIdentity }) {
           void save.run();
         }}
       >
-        <TextField label={t('pv.bank.iban')} value={iban} onChange={setIban} name="iban" className="utrecht-textbox--iban-size" autoComplete="off" />
+        <TextField
+          label={t('pv.bank.iban')}
+          value={iban}
+          onChange={setIban}
+          name="iban"
+          className="utrecht-textbox--iban-size"
+          autoComplete="off"
+        />
         <TextField label={t('pv.bank.name')} value={name} onChange={setName} name="accountName" />
         <Button type="submit" busy={save.busy}>
           {t('pv.bank.save')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { budgets, eurosToCents, type Offer } from '../../api/budgets.ts';
-import { orgSigner, type OrgIdentity } from '../../identity/org-keys.ts';
+import { budgets, eurosToCents, newId, type Offer } from '../../api/budgets.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type OrgIdentity, orgSigner } from '../../identity/org-keys.ts';
 import { useAction, useLoad } from '../../lib/use-async.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -9,7 +9,6 @@ import { SelectField, TextField } from '../../ui/fields.tsx';
 import { Section } from '../../ui/section.tsx';
 import { DataTable } from '../../ui/table.tsx';
 import { StateBadge, useCategoryLabel } from '../shared/states.tsx';
-import { newId } from '../../api/budgets.ts';
 
 export function ProviderOffers({ org }: { org: OrgIdentity }) {
   const { t, fmt } = useI18n();
@@ -36,14 +35,22 @@ export function ProviderOffers({ org }: { org: OrgIdentity }) {
           { header: t('common.fund'), cell: (o) => fundName(o.fundId) },
           { header: t('common.category'), cell: (o) => category(o.category) },
           { header: t('pv.offer.price'), numeric: true, cell: (o) => fmt.money(o.priceCents) },
-          { header: t('pv.offer.stock'), numeric: true, cell: (o) => (o.stock === null ? t('pv.offers.unlimited') : o.stock) },
+          {
+            header: t('pv.offer.stock'),
+            numeric: true,
+            cell: (o) => (o.stock === null ? t('pv.offers.unlimited') : o.stock),
+          },
           { header: t('pv.offer.sold'), numeric: true, cell: (o) => o.sold },
           { header: t('common.status'), cell: (o) => <StateBadge kind="offerState" state={o.state} /> },
           {
             header: '',
             cell: (o) =>
               o.state !== 'withdrawn' ? (
-                <Button busy={withdraw.busy} onClick={() => withdraw.run(o)} aria-label={`${t('pv.offers.withdraw')}: ${o.title}`}>
+                <Button
+                  busy={withdraw.busy}
+                  onClick={() => withdraw.run(o)}
+                  aria-label={`${t('pv.offers.withdraw')}: ${o.title}`}
+                >
                   {t('pv.offers.withdraw')}
                 </Button>
               ) : null,
@@ -53,7 +60,11 @@ export function ProviderOffers({ org }: { org: OrgIdentity }) {
       {accepted.length > 0 && (
         <NewOffer
           org={org}
-          funds={accepted.map((f) => ({ id: f.id, name: f.name, categories: f.application?.categories ?? f.categories }))}
+          funds={accepted.map((f) => ({
+            id: f.id,
+            name: f.name,
+            categories: f.application?.categories ?? f.categories,
+          }))}
           onCreated={() => setVersion((v) => v + 1)}
         />
       )}
@@ -61,7 +72,15 @@ export function ProviderOffers({ org }: { org: OrgIdentity }) {
   );
 }
 
-function NewOffer({ org, funds, onCreated }: { org: OrgIdentity; funds: Array<{ id: string; name: string; categories: string[] }>; onCreated(): void }) {
+function NewOffer({
+  org,
+  funds,
+  onCreated,
+}: {
+  org: OrgIdentity;
+  funds: Array<{ id: string; name: string; categories: string[] }>;
+  onCreated(): void;
+}) {
   const { t } = useI18n();
   const category = useCategoryLabel();
   const [fundId, setFundId] = useState(funds[0]!.id);
@@ -96,7 +115,12 @@ function NewOffer({ org, funds, onCreated }: { org: OrgIdentity; funds: Array<{ 
           void create.run();
         }}
       >
-        <SelectField label={t('pv.offers.fund')} value={fundId} onChange={setFundId} options={funds.map((f) => ({ value: f.id, label: f.name }))} />
+        <SelectField
+          label={t('pv.offers.fund')}
+          value={fundId}
+          onChange={setFundId}
+          options={funds.map((f) => ({ value: f.id, label: f.name }))}
+        />
         <TextField label={t('pv.offer.title')} value={title} onChange={setTitle} name="title" required />
         <SelectField
           label={t('common.category')}
@@ -105,8 +129,22 @@ function NewOffer({ org, funds, onCreated }: { org: OrgIdentity; funds: Array<{ 
           options={fund.categories.map((c) => ({ value: c, label: category(c) }))}
         />
         <div className="kb-grid-2">
-          <TextField label={t('pv.charge.amount')} inputMode="decimal" value={price} onChange={setPrice} error={priceError} name="price" />
-          <TextField label={t('pv.offer.stock')} description={t('pv.offers.stockHint')} inputMode="numeric" value={stock} onChange={setStock} name="stock" />
+          <TextField
+            label={t('pv.charge.amount')}
+            inputMode="decimal"
+            value={price}
+            onChange={setPrice}
+            error={priceError}
+            name="price"
+          />
+          <TextField
+            label={t('pv.offer.stock')}
+            description={t('pv.offers.stockHint')}
+            inputMode="numeric"
+            value={stock}
+            onChange={setStock}
+            name="stock"
+          />
         </div>
         <Button type="submit" appearance="primary" busy={create.busy}>
           {t('pv.offers.create')}

@@ -1,5 +1,5 @@
-import { OrgGate } from '../../identity/org-gate.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { OrgGate } from '../../identity/org-gate.tsx';
 import { Tabs } from '../../ui/tabs.tsx';
 import { Heading } from '../../ui/text.tsx';
 import { ChargePage } from './charge-page.tsx';
@@ -19,7 +19,7 @@ export function ProviderPortal({ path }: { path: string }) {
   return (
     <>
       <Heading level={1}>{t('pv.title')}</Heading>
-      <OrgGate portal="provider" role="provider">
+      <OrgGate portal="provider" requiredRole="provider">
         {(org) => (
           <>
             <Tabs label={t('pv.title')} items={tabs} current={current} />

@@ -67,8 +67,12 @@ export function QrScanner({ onCode }: { onCode(code: string): void }) {
   if (!Ctor) return <p className="utrecht-paragraph kb-muted">{t('pv.charge.noCamera')}</p>;
   return (
     <div>
-      <Button onClick={() => setScanning((s) => !s)}>{scanning ? t('pv.charge.stopScan') : t('pv.charge.scan')}</Button>
-      {scanning && <video ref={video} className="kb-video" muted playsInline aria-label={t('pv.charge.cameraLabel')} />}
+      <Button onClick={() => setScanning((s) => !s)}>
+        {scanning ? t('pv.charge.stopScan') : t('pv.charge.scan')}
+      </Button>
+      {scanning && (
+        <video ref={video} className="kb-video" muted playsInline aria-label={t('pv.charge.cameraLabel')} />
+      )}
       {error && <Alert type="warning">{error}</Alert>}
     </div>
   );

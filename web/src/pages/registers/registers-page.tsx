@@ -1,7 +1,11 @@
 // Look up a record by id, document hash or the document itself (hashed here), fetch its proof
 // from the node and check that proof in this browser before showing anything as true.
 import { useState } from 'react';
-import type { RecordVerification, RegisterClass, RegistryRecordView } from '../../../../src/client/modules/registry.ts';
+import type {
+  RecordVerification,
+  RegisterClass,
+  RegistryRecordView,
+} from '../../../../src/client/modules/registry.ts';
 import { client } from '../../api/client.ts';
 import { useDirectory } from '../../api/directory.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -56,11 +60,39 @@ export function RegistersPage() {
             { value: 'file', label: t('reg.by.file') },
           ]}
         />
-        {by === 'id' && <TextField label={t('reg.id')} description={t('reg.idHint')} value={recordId} onChange={setRecordId} name="recordId" spellCheck={false} />}
-        {by === 'hash' && <TextField label={t('reg.hash')} value={hash} onChange={setHash} name="documentHash" className="kb-mono" spellCheck={false} />}
+        {by === 'id' && (
+          <TextField
+            label={t('reg.id')}
+            description={t('reg.idHint')}
+            value={recordId}
+            onChange={setRecordId}
+            name="recordId"
+            spellCheck={false}
+          />
+        )}
+        {by === 'hash' && (
+          <TextField
+            label={t('reg.hash')}
+            value={hash}
+            onChange={setHash}
+            name="documentHash"
+            className="kb-mono"
+            spellCheck={false}
+          />
+        )}
         {by === 'file' && (
           <>
-            <FileField label={t('reg.file')} description={t('reg.fileHint')} name="document" onFile={(f) => void sha256OfFile(f).then((h) => { setHash(h); run({ documentHash: h }); })} />
+            <FileField
+              label={t('reg.file')}
+              description={t('reg.fileHint')}
+              name="document"
+              onFile={(f) =>
+                void sha256OfFile(f).then((h) => {
+                  setHash(h);
+                  run({ documentHash: h });
+                })
+              }
+            />
             {hash && (
               <p className="utrecht-paragraph">
                 {t('reg.fileHash')}: <Hex value={hash} chars={16} />
@@ -75,23 +107,57 @@ export function RegistersPage() {
         )}
       </form>
       <ErrorAlert error={check.error} />
-      {check.result && <CheckResult answer={check.result.answer} verdict={check.result.verdict} ledgerTrust={check.result.ledgerTrust} />}
-      <Examples onPick={(id) => { setBy('id'); setRecordId(id); run({ recordId: id }); }} />
+      {check.result && (
+        <CheckResult
+          answer={check.result.answer}
+          verdict={check.result.verdict}
+          ledgerTrust={check.result.ledgerTrust}
+        />
+      )}
+      <Examples
+        onPick={(id) => {
+          setBy('id');
+          setRecordId(id);
+          run({ recordId: id });
+        }}
+      />
     </>
   );
 }
 
-function CheckResult({ answer, verdict, ledgerTrust }: { answer: RecordVerification; verdict: ReturnType<typeof verifyRecordProofInBrowser>; ledgerTrust: boolean }) {
+function CheckResult({
+  answer,
+  verdict,
+  ledgerTrust,
+}: {
+  answer: RecordVerification;
+  verdict: ReturnType<typeof verifyRecordProofInBrowser>;
+  ledgerTrust: boolean;
+}) {
   const { t, fmt } = useI18n();
   return (
     <Section title={t('reg.result')} id="register-result">
       <VerdictView verdict={verdict} trustedFromLedger={ledgerTrust} />
       {verdict.valid && verdict.status === 'unknown' && <Alert type="warning">{t('reg.notFound')}</Alert>}
-      {verdict.valid && verdict.documentCurrent === false && <Alert type="warning">{t('reg.docOutdated')}</Alert>}
-      {verdict.valid && verdict.record && (
-        <RecordFacts record={verdict.record as unknown as RegistryRecordView} status={verdict.status} statusDate={fmt.dateTime(verdict.time)} />
+      {verdict.valid && verdict.documentCurrent === false && (
+        <Alert type="warning">{t('reg.docOutdated')}</Alert>
       )}
-      <Button onClick={() => downloadText(`registratiebewijs-${answer.recordId ?? 'document'}.json`, JSON.stringify(answer.proof, null, 2), 'application/json')}>
+      {verdict.valid && verdict.record && (
+        <RecordFacts
+          record={verdict.record as unknown as RegistryRecordView}
+          status={verdict.status}
+          statusDate={fmt.dateTime(verdict.time)}
+        />
+      )}
+      <Button
+        onClick={() =>
+          downloadText(
+            `registratiebewijs-${answer.recordId ?? 'document'}.json`,
+            JSON.stringify(answer.proof, null, 2),
+            'application/json',
+          )
+        }
+      >
         {t('reg.download')}
       </Button>
     </Section>
@@ -101,7 +167,10 @@ function CheckResult({ answer, verdict, ledgerTrust }: { answer: RecordVerificat
 function Examples({ onPick }: { onPick(id: string): void }) {
   const { t } = useI18n();
   const dir = useDirectory();
-  const data = useLoad(() => Promise.all([client.registry.classes(), client.registry.records({ limit: 8 })]), []);
+  const data = useLoad(
+    () => Promise.all([client.registry.classes(), client.registry.records({ limit: 8 })]),
+    [],
+  );
   const [classes, records] = data.data ?? [];
   const className = (id: string) => classes?.items.find((c: RegisterClass) => c.id === id)?.name ?? id;
   return (
@@ -132,8 +201,14 @@ function Examples({ onPick }: { onPick(id: string): void }) {
         columns={[
           { header: t('reg.col.name'), cell: (c) => c.name },
           { header: t('reg.col.kind'), cell: (c) => c.kind },
-          { header: t('reg.issuer'), cell: (c) => c.issuers.map((o) => dir.byOin.get(o)?.name ?? o).join(', ') },
-          { header: t('reg.col.transferable'), cell: (c) => (c.transferable ? t('common.yes') : t('common.no')) },
+          {
+            header: t('reg.issuer'),
+            cell: (c) => c.issuers.map((o) => dir.byOin.get(o)?.name ?? o).join(', '),
+          },
+          {
+            header: t('reg.col.transferable'),
+            cell: (c) => (c.transferable ? t('common.yes') : t('common.no')),
+          },
         ]}
       />
     </>

@@ -1,15 +1,16 @@
 // A new scheme in three signed steps: create it, put the starting budget in, and activate it.
 import { useState } from 'react';
 import { budgets, eurosToCents } from '../../api/budgets.ts';
-import { orgSigner, type OrgIdentity } from '../../identity/org-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type OrgIdentity, orgSigner } from '../../identity/org-keys.ts';
 import { useAction } from '../../lib/use-async.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { CheckboxField, TextField } from '../../ui/fields.tsx';
 
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 export function CreateFundForm({ org, onCreated }: { org: OrgIdentity; onCreated(): void }) {
   const { t } = useI18n();
@@ -36,7 +37,10 @@ export function CreateFundForm({ org, onCreated }: { org: OrgIdentity; onCreated
     await budgets.send(signer, 'create_fund', {
       fundId: f.fundId,
       name: f.name,
-      categories: f.categories.split(',').map((c) => c.trim()).filter(Boolean),
+      categories: f.categories
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
       startDate: f.startDate,
       endDate: f.endDate,
       amount: { kind: 'fixed', cents: eurosToCents(f.amount) },
@@ -68,23 +72,86 @@ export function CreateFundForm({ org, onCreated }: { org: OrgIdentity; onCreated
         submit();
       }}
     >
-      <TextField label={t('sp.f.id')} description={t('sp.f.idHint')} value={f.fundId} onChange={set('fundId')} error={errors.fundId} name="fundId" required />
+      <TextField
+        label={t('sp.f.id')}
+        description={t('sp.f.idHint')}
+        value={f.fundId}
+        onChange={set('fundId')}
+        error={errors.fundId}
+        name="fundId"
+        required
+      />
       <TextField label={t('sp.f.name')} value={f.name} onChange={set('name')} name="name" required />
-      <TextField label={t('sp.f.categories')} description={t('sp.f.categoriesHint')} value={f.categories} onChange={set('categories')} name="categories" />
+      <TextField
+        label={t('sp.f.categories')}
+        description={t('sp.f.categoriesHint')}
+        value={f.categories}
+        onChange={set('categories')}
+        name="categories"
+      />
       <div className="kb-grid-2">
-        <TextField label={t('sp.f.start')} type="date" value={f.startDate} onChange={set('startDate')} name="startDate" required />
-        <TextField label={t('sp.f.end')} type="date" value={f.endDate} onChange={set('endDate')} name="endDate" required />
-        <TextField label={t('sp.f.amount')} inputMode="decimal" value={f.amount} onChange={set('amount')} error={errors.amount} name="amount" />
-        <TextField label={t('sp.f.perPayment')} inputMode="decimal" value={f.perPayment} onChange={set('perPayment')} error={errors.perPayment} name="perPayment" />
-        <TextField label={t('sp.f.topUp')} inputMode="decimal" value={f.topUp} onChange={set('topUp')} error={errors.topUp} name="topUp" />
+        <TextField
+          label={t('sp.f.start')}
+          type="date"
+          value={f.startDate}
+          onChange={set('startDate')}
+          name="startDate"
+          required
+        />
+        <TextField
+          label={t('sp.f.end')}
+          type="date"
+          value={f.endDate}
+          onChange={set('endDate')}
+          name="endDate"
+          required
+        />
+        <TextField
+          label={t('sp.f.amount')}
+          inputMode="decimal"
+          value={f.amount}
+          onChange={set('amount')}
+          error={errors.amount}
+          name="amount"
+        />
+        <TextField
+          label={t('sp.f.perPayment')}
+          inputMode="decimal"
+          value={f.perPayment}
+          onChange={set('perPayment')}
+          error={errors.perPayment}
+          name="perPayment"
+        />
+        <TextField
+          label={t('sp.f.topUp')}
+          inputMode="decimal"
+          value={f.topUp}
+          onChange={set('topUp')}
+          error={errors.topUp}
+          name="topUp"
+        />
       </div>
       <CheckboxField label={t('sp.f.bearer')} checked={f.bearer} onChange={set('bearer')} name="bearer" />
-      <CheckboxField label={t('sp.f.reimbursements')} checked={f.reimbursements} onChange={set('reimbursements')} name="reimbursements" />
-      <CheckboxField label={t('sp.f.activate')} checked={f.activate} onChange={set('activate')} name="activate" />
+      <CheckboxField
+        label={t('sp.f.reimbursements')}
+        checked={f.reimbursements}
+        onChange={set('reimbursements')}
+        name="reimbursements"
+      />
+      <CheckboxField
+        label={t('sp.f.activate')}
+        checked={f.activate}
+        onChange={set('activate')}
+        name="activate"
+      />
       <Button type="submit" appearance="primary" busy={action.busy}>
         {t('sp.f.create')}
       </Button>
-      {action.result && <Alert type="ok" testId="fund-created">{t('sp.created', { name: action.result })}</Alert>}
+      {action.result && (
+        <Alert type="ok" testId="fund-created">
+          {t('sp.created', { name: action.result })}
+        </Alert>
+      )}
       <ErrorAlert error={action.error} />
     </form>
   );

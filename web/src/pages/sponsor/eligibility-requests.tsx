@@ -2,8 +2,8 @@
 // the municipality); the ledger gets the decision per criterion and a salted hash of the evidence.
 import { sha256Hex } from '../../../../src/core/hash.ts';
 import { budgets, type EligibilityRequest, type FundView } from '../../api/budgets.ts';
-import { orgSigner, type OrgIdentity } from '../../identity/org-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type OrgIdentity, orgSigner } from '../../identity/org-keys.ts';
 import { useAction, useLoad } from '../../lib/use-async.ts';
 import { Button, ButtonGroup } from '../../ui/button.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -11,12 +11,24 @@ import { Section } from '../../ui/section.tsx';
 import { DataTable } from '../../ui/table.tsx';
 import { Hex, Paragraph } from '../../ui/text.tsx';
 
-export function EligibilityRequests({ fund, org, version, onChange }: { fund: FundView; org: OrgIdentity; version: number; onChange(): void }) {
+export function EligibilityRequests({
+  fund,
+  org,
+  version,
+  onChange,
+}: {
+  fund: FundView;
+  org: OrgIdentity;
+  version: number;
+  onChange(): void;
+}) {
   const { t, fmt } = useI18n();
   const isValidator = fund.validators.includes(org.oin);
   const reqs = useLoad(() => budgets.eligibilityRequests(fund.id), [fund.id, version]);
   const decide = useAction(async (r: EligibilityRequest, approve: boolean) => {
-    const salt = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const salt = [...crypto.getRandomValues(new Uint8Array(16))]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('');
     await budgets.send(orgSigner(org.oin), 'decide_eligibility', {
       requestId: r.id,
       decision: approve ? 'approved' : 'declined',
@@ -33,6 +45,7 @@ export function EligibilityRequests({ fund, org, version, onChange }: { fund: Fu
       <ErrorAlert error={reqs.error ?? decide.error} />
       <DataTable
         caption={t('sp.requests')}
+        hideCaption
         rows={pending}
         rowKey={(r) => r.id}
         empty={t('sp.requests.none')}

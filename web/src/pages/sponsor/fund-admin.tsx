@@ -2,8 +2,8 @@
 // claims and discounted offers. Every change is a tx signed with the municipality's key.
 import { useState } from 'react';
 import { budgets, eurosToCents, type FundView } from '../../api/budgets.ts';
-import { orgSigner, type OrgIdentity } from '../../identity/org-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type OrgIdentity, orgSigner } from '../../identity/org-keys.ts';
 import { useAction, useLoad } from '../../lib/use-async.ts';
 import { Button, ButtonGroup } from '../../ui/button.tsx';
 import { DataList } from '../../ui/data-list.tsx';
@@ -35,7 +35,9 @@ export function FundAdmin({ org, fundId }: { org: OrgIdentity; fundId: string })
       <FundProviders fund={f} org={org} version={version} onChange={changed} />
       <IssueVoucher fund={f} org={org} onChange={changed} />
       <EligibilityRequests fund={f} org={org} version={version} onChange={changed} />
-      {f.switches.reimbursements && <ReimbursementsAdmin fund={f} org={org} version={version} onChange={changed} />}
+      {f.switches.reimbursements && (
+        <ReimbursementsAdmin fund={f} org={org} version={version} onChange={changed} />
+      )}
       <OffersAdmin fund={f} org={org} version={version} onChange={changed} />
     </>
   );
@@ -64,12 +66,19 @@ function FundOverview({ fund: f, org, onChange }: { fund: FundView; org: OrgIden
           [t('sp.col.period'), t('sp.periodText', { from: fmt.date(f.startDate), to: fmt.date(f.endDate) })],
           [t('sp.fund.categories'), f.categories.map(category).join(', ')],
           f.amount.kind === 'fixed' && [t('sp.fund.perPass'), fmt.money(f.amount.cents)],
-          f.limits.perPaymentCents && [t('sp.fund.perPayment'), fmt.money(f.limits.perPaymentCents)],
+          f.limits.perPaymentCents !== undefined && [
+            t('sp.fund.perPayment'),
+            fmt.money(f.limits.perPaymentCents),
+          ],
         ]}
       />
       <ButtonGroup>
         {(f.state === 'waiting' || f.state === 'paused') && (
-          <Button appearance="primary" busy={act.busy} onClick={() => act.run('activate_fund', { fundId: f.id })}>
+          <Button
+            appearance="primary"
+            busy={act.busy}
+            onClick={() => act.run('activate_fund', { fundId: f.id })}
+          >
             {t('sp.fund.activate')}
           </Button>
         )}
@@ -85,10 +94,17 @@ function FundOverview({ fund: f, org, onChange }: { fund: FundView; org: OrgIden
           onSubmit={(e) => {
             e.preventDefault();
             const cents = eurosToCents(topUp);
-            if (cents) void act.run('top_up_fund', { fundId: f.id, amountCents: cents }).then(() => setTopUp(''));
+            if (cents)
+              void act.run('top_up_fund', { fundId: f.id, amountCents: cents }).then(() => setTopUp(''));
           }}
         >
-          <TextField label={t('sp.fund.topUp')} inputMode="decimal" value={topUp} onChange={setTopUp} name="topUp" />
+          <TextField
+            label={t('sp.fund.topUp')}
+            inputMode="decimal"
+            value={topUp}
+            onChange={setTopUp}
+            name="topUp"
+          />
           <Button type="submit" busy={act.busy}>
             {t('sp.fund.topUpButton')}
           </Button>

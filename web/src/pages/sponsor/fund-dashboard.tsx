@@ -15,24 +15,48 @@ export function FundDashboard({ fund, version }: { fund: FundView; version: numb
   const dir = useDirectory();
   const category = useCategoryLabel();
   const reports = useLoad(
-    () => Promise.all([budgets.report(fund.id, 'category'), budgets.report(fund.id, 'provider'), budgets.report(fund.id, 'month')]),
+    () =>
+      Promise.all([
+        budgets.report(fund.id, 'category'),
+        budgets.report(fund.id, 'provider'),
+        budgets.report(fund.id, 'month'),
+      ]),
     [fund.id, version],
   );
   const euros = (cents: number) => fmt.money(cents);
   const points = (r: FundReport | undefined, label: (g: string) => string) =>
     (r?.rows ?? []).map((row) => ({ label: label(row.group), value: Number(row.spentCents) }));
   const monthLabel = (m: string) =>
-    new Date(`${m}-15T12:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { month: 'short', year: 'numeric' });
+    new Date(`${m}-15T12:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+      month: 'short',
+      year: 'numeric',
+    });
   const [byCategory, byProvider, byMonth] = reports.data ?? [];
-  const providerName = (oin: string) => dir.byOin.get(oin)?.name ?? oin;
+  // Reimbursements have no provider: the report groups them as "(resident)".
+  const providerName = (oin: string) => (oin === '(resident)' ? t('sp.dash.residents') : (dir.byOin.get(oin)?.name ?? oin));
   return (
     <Section title={t('sp.dash')} id="fund-dashboard">
       <ErrorAlert error={reports.error} />
       <div className="kb-grid-2">
-        <BarChart title={t('sp.dash.category')} points={points(byCategory, category)} format={euros} testId="chart-category" />
-        <BarChart title={t('sp.dash.provider')} points={points(byProvider, providerName)} format={euros} testId="chart-provider" />
+        <BarChart
+          title={t('sp.dash.category')}
+          points={points(byCategory, category)}
+          format={euros}
+          testId="chart-category"
+        />
+        <BarChart
+          title={t('sp.dash.provider')}
+          points={points(byProvider, providerName)}
+          format={euros}
+          testId="chart-provider"
+        />
       </div>
-      <ColumnChart title={t('sp.dash.month')} points={points(byMonth, monthLabel)} format={euros} testId="chart-month" />
+      <ColumnChart
+        title={t('sp.dash.month')}
+        points={points(byMonth, monthLabel)}
+        format={euros}
+        testId="chart-month"
+      />
       <details className="kb-details">
         <summary>{t('sp.dash.table')}</summary>
         <DataTable

@@ -1,6 +1,6 @@
 import { budgets } from '../../api/budgets.ts';
-import type { OrgIdentity } from '../../identity/org-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { OrgIdentity } from '../../identity/org-keys.ts';
 import { Link } from '../../lib/router.tsx';
 import { useLoad } from '../../lib/use-async.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -22,8 +22,14 @@ export function FundList({ org }: { org: OrgIdentity }) {
         rowKey={(f) => f.id}
         empty={t('sp.noFunds')}
         columns={[
-          { header: t('sp.col.name'), cell: (f) => <Link to={`/gemeente/regelingen/${f.id}`}>{f.name}</Link> },
-          { header: t('sp.col.period'), cell: (f) => t('sp.periodText', { from: fmt.date(f.startDate), to: fmt.date(f.endDate) }) },
+          {
+            header: t('sp.col.name'),
+            cell: (f) => <Link to={`/gemeente/regelingen/${f.id}`}>{f.name}</Link>,
+          },
+          {
+            header: t('sp.col.period'),
+            cell: (f) => t('sp.periodText', { from: fmt.date(f.startDate), to: fmt.date(f.endDate) }),
+          },
           { header: t('common.status'), cell: (f) => <StateBadge kind="fundState" state={f.state} /> },
           { header: t('sp.col.budget'), numeric: true, cell: (f) => fmt.money(f.totals.funded) },
           { header: t('sp.col.balance'), numeric: true, cell: (f) => fmt.money(f.totals.balance) },

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { activationCodeHash, randomActivationCode } from '../../../../src/modules/budgets/codes.ts';
 import { budgets, type FundView, newId } from '../../api/budgets.ts';
-import { orgSigner, type OrgIdentity } from '../../identity/org-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type OrgIdentity, orgSigner } from '../../identity/org-keys.ts';
 import { useAction } from '../../lib/use-async.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -12,13 +12,22 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { Section } from '../../ui/section.tsx';
 
-export function IssueVoucher({ fund, org, onChange }: { fund: FundView; org: OrgIdentity; onChange(): void }) {
+export function IssueVoucher({
+  fund,
+  org,
+  onChange,
+}: {
+  fund: FundView;
+  org: OrgIdentity;
+  onChange(): void;
+}) {
   const { t } = useI18n();
   const [kind, setKind] = useState<'bearer' | 'holder'>(fund.switches.bearerVouchers ? 'bearer' : 'holder');
   const [holder, setHolder] = useState('');
   const action = useAction(async () => {
     const voucherId = newId('pas');
-    const code = kind === 'bearer' ? randomActivationCode((n) => crypto.getRandomValues(new Uint8Array(n))) : undefined;
+    const code =
+      kind === 'bearer' ? randomActivationCode((n) => crypto.getRandomValues(new Uint8Array(n))) : undefined;
     await budgets.send(orgSigner(org.oin), 'issue_voucher', {
       voucherId,
       fundId: fund.id,
@@ -49,7 +58,15 @@ export function IssueVoucher({ fund, org, onChange }: { fund: FundView; org: Org
           ]}
         />
         {kind === 'holder' && (
-          <TextField label={t('sp.issue.key')} value={holder} onChange={setHolder} name="holder" className="kb-mono" spellCheck={false} required />
+          <TextField
+            label={t('sp.issue.key')}
+            value={holder}
+            onChange={setHolder}
+            name="holder"
+            className="kb-mono"
+            spellCheck={false}
+            required
+          />
         )}
         <Button type="submit" appearance="primary" busy={action.busy}>
           {t('sp.issue.button')}

@@ -1,15 +1,25 @@
 // Offers whose price the municipality partly pays (subsidy) wait for its approval.
 import { budgets, type FundView, type Offer } from '../../api/budgets.ts';
 import { useDirectory } from '../../api/directory.ts';
-import { orgSigner, type OrgIdentity } from '../../identity/org-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type OrgIdentity, orgSigner } from '../../identity/org-keys.ts';
 import { useAction, useLoad } from '../../lib/use-async.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { Section } from '../../ui/section.tsx';
 import { DataTable } from '../../ui/table.tsx';
 
-export function OffersAdmin({ fund, org, version, onChange }: { fund: FundView; org: OrgIdentity; version: number; onChange(): void }) {
+export function OffersAdmin({
+  fund,
+  org,
+  version,
+  onChange,
+}: {
+  fund: FundView;
+  org: OrgIdentity;
+  version: number;
+  onChange(): void;
+}) {
   const { t, fmt } = useI18n();
   const dir = useDirectory();
   const offers = useLoad(() => budgets.offers({ fundId: fund.id, state: 'pending' }), [fund.id, version]);
@@ -23,6 +33,7 @@ export function OffersAdmin({ fund, org, version, onChange }: { fund: FundView; 
       <ErrorAlert error={offers.error ?? approve.error} />
       <DataTable
         caption={t('sp.offers')}
+        hideCaption
         rows={offers.data ?? []}
         rowKey={(o) => o.id}
         empty={t('sp.offers.none')}

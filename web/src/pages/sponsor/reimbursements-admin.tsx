@@ -1,6 +1,6 @@
 import { budgets, type FundView, type Reimbursement } from '../../api/budgets.ts';
-import { orgSigner, type OrgIdentity } from '../../identity/org-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type OrgIdentity, orgSigner } from '../../identity/org-keys.ts';
 import { useAction, useLoad } from '../../lib/use-async.ts';
 import { Button, ButtonGroup } from '../../ui/button.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -9,7 +9,17 @@ import { DataTable } from '../../ui/table.tsx';
 import { Hex } from '../../ui/text.tsx';
 import { StateBadge, useCategoryLabel } from '../shared/states.tsx';
 
-export function ReimbursementsAdmin({ fund, org, version, onChange }: { fund: FundView; org: OrgIdentity; version: number; onChange(): void }) {
+export function ReimbursementsAdmin({
+  fund,
+  org,
+  version,
+  onChange,
+}: {
+  fund: FundView;
+  org: OrgIdentity;
+  version: number;
+  onChange(): void;
+}) {
   const { t, fmt } = useI18n();
   const category = useCategoryLabel();
   const claims = useLoad(() => budgets.reimbursements({ fundId: fund.id }), [fund.id, version]);
@@ -22,6 +32,7 @@ export function ReimbursementsAdmin({ fund, org, version, onChange }: { fund: Fu
       <ErrorAlert error={claims.error ?? decide.error} />
       <DataTable
         caption={t('sp.reimb')}
+        hideCaption
         testId="reimbursements"
         rows={[...(claims.data ?? [])].reverse()}
         rowKey={(r) => r.id}

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { budgets, newId, type Settlement } from '../../api/budgets.ts';
 import { useDirectory } from '../../api/directory.ts';
-import { orgSigner, type OrgIdentity } from '../../identity/org-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type OrgIdentity, orgSigner } from '../../identity/org-keys.ts';
 import { downloadText } from '../../lib/download.ts';
 import { useAction, useLoad } from '../../lib/use-async.ts';
 import { Button, ButtonGroup } from '../../ui/button.tsx';
@@ -39,6 +39,7 @@ export function SettlementsPage({ org }: { org: OrgIdentity }) {
       <ErrorAlert error={list.error ?? act.error ?? sepa.error} />
       <DataTable
         caption={t('set.title')}
+        hideCaption
         testId="settlements"
         rows={rows}
         rowKey={(s) => s.id}
@@ -66,10 +67,17 @@ export function SettlementsPage({ org }: { org: OrgIdentity }) {
               <ButtonGroup>
                 {s.state === 'draft' && (
                   <>
-                    <Button appearance="primary" busy={act.busy} onClick={() => act.run('approve_settlement', { settlementId: s.id })}>
+                    <Button
+                      appearance="primary"
+                      busy={act.busy}
+                      onClick={() => act.run('approve_settlement', { settlementId: s.id })}
+                    >
                       {t('set.approve')}
                     </Button>
-                    <Button busy={act.busy} onClick={() => act.run('cancel_settlement', { settlementId: s.id })}>
+                    <Button
+                      busy={act.busy}
+                      onClick={() => act.run('cancel_settlement', { settlementId: s.id })}
+                    >
                       {t('set.cancel')}
                     </Button>
                   </>
@@ -82,7 +90,12 @@ export function SettlementsPage({ org }: { org: OrgIdentity }) {
                 {s.state === 'approved' && (
                   <Button
                     busy={act.busy}
-                    onClick={() => act.run('mark_settlement_paid', { settlementId: s.id, ...(bankRef.trim() ? { bankReference: bankRef.trim() } : {}) })}
+                    onClick={() =>
+                      act.run('mark_settlement_paid', {
+                        settlementId: s.id,
+                        ...(bankRef.trim() ? { bankReference: bankRef.trim() } : {}),
+                      })
+                    }
                   >
                     {t('set.markPaid')}
                   </Button>
@@ -98,7 +111,10 @@ export function SettlementsPage({ org }: { org: OrgIdentity }) {
           className="kb-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void act.run('create_settlement', { settlementId: newId('afrekening'), ...(fundId ? { fundId } : {}) });
+            void act.run('create_settlement', {
+              settlementId: newId('afrekening'),
+              ...(fundId ? { fundId } : {}),
+            });
           }}
         >
           <SelectField
@@ -106,7 +122,10 @@ export function SettlementsPage({ org }: { org: OrgIdentity }) {
             value={fundId}
             onChange={setFundId}
             name="fundId"
-            options={[{ value: '', label: t('set.allFunds') }, ...(funds.data ?? []).map((f) => ({ value: f.id, label: f.name }))]}
+            options={[
+              { value: '', label: t('set.allFunds') },
+              ...(funds.data ?? []).map((f) => ({ value: f.id, label: f.name })),
+            ]}
           />
           <Button type="submit" appearance="primary" busy={act.busy}>
             {t('set.create')}

@@ -1,5 +1,5 @@
-import { OrgGate } from '../../identity/org-gate.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { OrgGate } from '../../identity/org-gate.tsx';
 import { match } from '../../lib/router.tsx';
 import { Tabs } from '../../ui/tabs.tsx';
 import { Heading } from '../../ui/text.tsx';
@@ -14,7 +14,7 @@ export function SponsorPortal({ path }: { path: string }) {
   return (
     <>
       <Heading level={1}>{t('sp.title')}</Heading>
-      <OrgGate portal="sponsor" role="sponsor">
+      <OrgGate portal="sponsor" requiredRole="sponsor">
         {(org) => (
           <>
             <Tabs

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { budgets } from '../../api/budgets.ts';
-import { walletSigner, type WalletKey } from '../../identity/resident-wallet.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type WalletKey, walletSigner } from '../../identity/resident-wallet.ts';
 import { useAction } from '../../lib/use-async.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -40,7 +40,11 @@ export function ClaimVoucher({ walletKey }: { walletKey: WalletKey }) {
           {t('w.claim.button')}
         </Button>
       </form>
-      {claim.result && <Alert type="ok" testId="claim-done">{t('w.claim.done')}</Alert>}
+      {claim.result && (
+        <Alert type="ok" testId="claim-done">
+          {t('w.claim.done')}
+        </Alert>
+      )}
       <ErrorAlert error={claim.error} testId="claim-error" />
     </Section>
   );

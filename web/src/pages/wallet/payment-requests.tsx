@@ -2,8 +2,8 @@
 // with their own key.
 import { budgets, newId, type PaymentRequestView } from '../../api/budgets.ts';
 import { useDirectory } from '../../api/directory.ts';
-import { walletSigner, type WalletKey } from '../../identity/resident-wallet.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type WalletKey, walletSigner } from '../../identity/resident-wallet.ts';
 import { useAction, useLoad } from '../../lib/use-async.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button, ButtonGroup } from '../../ui/button.tsx';
@@ -13,10 +13,17 @@ import { Section } from '../../ui/section.tsx';
 export function PaymentRequests({ walletKey, version }: { walletKey: WalletKey; version: number }) {
   const { t, fmt } = useI18n();
   const dir = useDirectory();
-  const pending = useLoad(() => budgets.paymentRequests(walletKey.publicKey, 'pending'), [walletKey.publicKey, version]);
+  const pending = useLoad(
+    () => budgets.paymentRequests(walletKey.publicKey, 'pending'),
+    [walletKey.publicKey, version],
+  );
   const answer = useAction(async (r: PaymentRequestView, confirm: boolean) => {
     const signer = walletSigner(walletKey);
-    if (confirm) await budgets.send(signer, 'confirm_payment_request', { requestId: r.id, paymentId: newId('betaling') });
+    if (confirm)
+      await budgets.send(signer, 'confirm_payment_request', {
+        requestId: r.id,
+        paymentId: newId('betaling'),
+      });
     else await budgets.send(signer, 'decline_payment_request', { requestId: r.id });
     pending.reload();
     return confirm;
@@ -26,7 +33,7 @@ export function PaymentRequests({ walletKey, version }: { walletKey: WalletKey; 
   return (
     <Section title={t('w.requests')}>
       {list.map((r) => (
-        <div className="kb-card kb-card--accent" key={r.id} data-testid="payment-request" role="group" aria-label={t('w.requests')}>
+        <div className="kb-card kb-card--accent" key={r.id} data-testid="payment-request">
           <p className="utrecht-paragraph">
             <strong>
               {t('w.request.text', {
@@ -46,7 +53,11 @@ export function PaymentRequests({ walletKey, version }: { walletKey: WalletKey; 
           </ButtonGroup>
         </div>
       ))}
-      {answer.result === true && <Alert type="ok" testId="payment-confirmed">{t('w.request.paid')}</Alert>}
+      {answer.result === true && (
+        <Alert type="ok" testId="payment-confirmed">
+          {t('w.request.paid')}
+        </Alert>
+      )}
       <ErrorAlert error={answer.error} />
     </Section>
   );

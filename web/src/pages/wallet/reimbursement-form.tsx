@@ -2,8 +2,8 @@
 // receipt itself goes to the municipality outside the ledger.
 import { useState } from 'react';
 import { budgets, eurosToCents, newId } from '../../api/budgets.ts';
-import { walletSigner, type WalletKey } from '../../identity/resident-wallet.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type WalletKey, walletSigner } from '../../identity/resident-wallet.ts';
 import { useAction, useLoad } from '../../lib/use-async.ts';
 import { sha256OfFile } from '../../lib/verify.ts';
 import { Alert } from '../../ui/alert.tsx';
@@ -20,8 +20,13 @@ export function ReimbursementForm({ walletKey, version }: { walletKey: WalletKey
   const { t, fmt } = useI18n();
   const category = useCategoryLabel();
   const mine = useMyVouchers(walletKey.publicKey, version);
-  const eligible = (mine.data ?? []).filter((m) => m.fund?.switches.reimbursements && m.voucher.state === 'active');
-  const claims = useLoad(() => budgets.reimbursements({ holder: walletKey.publicKey }), [walletKey.publicKey, version]);
+  const eligible = (mine.data ?? []).filter(
+    (m) => m.fund?.switches.reimbursements && m.voucher.state === 'active',
+  );
+  const claims = useLoad(
+    () => budgets.reimbursements({ holder: walletKey.publicKey }),
+    [walletKey.publicKey, version],
+  );
   const [voucherId, setVoucherId] = useState('');
   const [amount, setAmount] = useState('');
   const [cat, setCat] = useState('');
@@ -62,13 +67,33 @@ export function ReimbursementForm({ walletKey, version }: { walletKey: WalletKey
             label={t('w.reimb.pass')}
             value={chosen?.voucher.id ?? ''}
             onChange={setVoucherId}
-            options={eligible.map((m) => ({ value: m.voucher.id, label: `${m.fund?.name ?? m.voucher.fundId} (${m.voucher.id})` }))}
+            options={eligible.map((m) => ({
+              value: m.voucher.id,
+              label: `${m.fund?.name ?? m.voucher.fundId} (${m.voucher.id})`,
+            }))}
           />
           <div className="kb-grid-2">
-            <TextField label={t('pv.charge.amount')} inputMode="decimal" value={amount} onChange={setAmount} error={problems.amount} name="amount" />
-            <SelectField label={t('common.category')} value={cat || categories[0] || ''} onChange={setCat} options={categories.map((c) => ({ value: c, label: category(c) }))} />
+            <TextField
+              label={t('pv.charge.amount')}
+              inputMode="decimal"
+              value={amount}
+              onChange={setAmount}
+              error={problems.amount}
+              name="amount"
+            />
+            <SelectField
+              label={t('common.category')}
+              value={cat || categories[0] || ''}
+              onChange={setCat}
+              options={categories.map((c) => ({ value: c, label: category(c) }))}
+            />
           </div>
-          <FileField label={t('w.reimb.file')} description={problems.file} onFile={(f) => void sha256OfFile(f).then(setHash)} name="receipt" />
+          <FileField
+            label={t('w.reimb.file')}
+            description={problems.file}
+            onFile={(f) => void sha256OfFile(f).then(setHash)}
+            name="receipt"
+          />
           {hash && (
             <p className="utrecht-paragraph">
               {t('w.reimb.hash')}: <Hex value={hash} chars={16} />

@@ -1,7 +1,7 @@
 // One card per pass: balance, validity, the QR code the cashier scans, and what happened with it.
 import { budgets } from '../../api/budgets.ts';
-import type { WalletKey } from '../../identity/resident-wallet.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { WalletKey } from '../../identity/resident-wallet.ts';
 import { useLoad } from '../../lib/use-async.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { QrCode } from '../../ui/qr-code.tsx';
@@ -31,7 +31,11 @@ function VoucherCard({ item: { voucher: v, fund }, version }: { item: MyVoucher;
   const { t, tOr, fmt } = useI18n();
   const usable = v.state === 'active';
   return (
-    <article className="kb-card kb-card--accent" data-testid={`voucher-${v.id}`} aria-labelledby={`voucher-${v.id}-title`}>
+    <article
+      className="kb-card kb-card--accent"
+      data-testid={`voucher-${v.id}`}
+      aria-labelledby={`voucher-${v.id}-title`}
+    >
       <Heading level={3} id={`voucher-${v.id}-title`}>
         {fund?.name ?? v.fundId}
       </Heading>
@@ -49,7 +53,10 @@ function VoucherCard({ item: { voucher: v, fund }, version }: { item: MyVoucher;
         <>
           <QrCode text={`ketenboek:pas:${v.id}`} label={t('w.qrLabel', { id: v.id })} />
           <p className="utrecht-paragraph">
-            {t('w.passCode')}: <strong className="kb-mono" data-testid="voucher-code">{v.id}</strong>
+            {t('w.passCode')}:{' '}
+            <strong className="kb-mono" data-testid="voucher-code">
+              {v.id}
+            </strong>
           </p>
           <p className="utrecht-paragraph kb-muted">{t('w.qrHint')}</p>
         </>
@@ -62,7 +69,15 @@ function VoucherCard({ item: { voucher: v, fund }, version }: { item: MyVoucher;
   );
 }
 
-function VoucherHistory({ voucherId, version, label }: { voucherId: string; version: number; label: string }) {
+function VoucherHistory({
+  voucherId,
+  version,
+  label,
+}: {
+  voucherId: string;
+  version: number;
+  label: string;
+}) {
   const { t, tOr, fmt } = useI18n();
   const moves = useLoad(() => budgets.voucherMovements(voucherId), [voucherId, version]);
   return (

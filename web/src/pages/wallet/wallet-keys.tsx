@@ -1,7 +1,13 @@
 // Making, choosing, exporting and importing the resident's key; all of it stays in this browser.
 import { useState } from 'react';
-import { createWalletKey, exportWalletKey, importWalletKey, removeWalletKey, type WalletKey } from '../../identity/resident-wallet.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import {
+  createWalletKey,
+  exportWalletKey,
+  importWalletKey,
+  removeWalletKey,
+  type WalletKey,
+} from '../../identity/resident-wallet.ts';
 import { downloadText } from '../../lib/download.ts';
 import { useAction } from '../../lib/use-async.ts';
 import { Button, ButtonGroup } from '../../ui/button.tsx';
@@ -47,7 +53,10 @@ export function WalletKeys({
                 const k = keys.find((x) => x.publicKey === v);
                 if (k) onSelect(k);
               }}
-              options={keys.map((k) => ({ value: k.publicKey, label: `${k.label} (${k.publicKey.slice(0, 8)}…)` }))}
+              options={keys.map((k) => ({
+                value: k.publicKey,
+                label: `${k.label} (${k.publicKey.slice(0, 8)}…)`,
+              }))}
             />
           )}
           <DataList
@@ -58,7 +67,15 @@ export function WalletKeys({
             ]}
           />
           <ButtonGroup>
-            <Button onClick={() => downloadText(`ketenboek-sleutel-${active.publicKey.slice(0, 8)}.json`, exportWalletKey(active), 'application/json')}>
+            <Button
+              onClick={() =>
+                downloadText(
+                  `ketenboek-sleutel-${active.publicKey.slice(0, 8)}.json`,
+                  exportWalletKey(active),
+                  'application/json',
+                )
+              }
+            >
               {t('w.export')}
             </Button>
             <Button
@@ -91,7 +108,12 @@ export function WalletKeys({
             {t('w.create')}
           </Button>
         </form>
-        <FileField label={`${t('w.import')}: ${t('w.importFile')}`} description={t('w.importNote')} accept="application/json,.json" onFile={(f) => void f.text().then((s) => importKey.run(s))} />
+        <FileField
+          label={`${t('w.import')}: ${t('w.importFile')}`}
+          description={t('w.importNote')}
+          accept="application/json,.json"
+          onFile={(f) => void f.text().then((s) => importKey.run(s))}
+        />
       </details>
       <ErrorAlert error={create.error ?? importKey.error} />
     </Section>

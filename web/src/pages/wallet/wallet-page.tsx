@@ -1,7 +1,7 @@
-import { identitiesChanged, select, selectedFor, useIdentities } from '../../identity/identity-store.ts';
-import type { WalletKey } from '../../identity/resident-wallet.ts';
 import { useLedgerChanges } from '../../api/ledger-changes.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { identitiesChanged, select, selectedFor, useIdentities } from '../../identity/identity-store.ts';
+import type { WalletKey } from '../../identity/resident-wallet.ts';
 import { Heading, Paragraph } from '../../ui/text.tsx';
 import { ClaimVoucher } from './claim-voucher.tsx';
 import { PaymentRequests } from './payment-requests.tsx';
@@ -17,7 +17,12 @@ export function WalletPage() {
     <>
       <Heading level={1}>{t('w.title')}</Heading>
       <Paragraph lead>{t('w.intro')}</Paragraph>
-      <WalletKeys keys={wallet} active={active} onSelect={(k) => select('wallet', k.publicKey)} onChange={identitiesChanged} />
+      <WalletKeys
+        keys={wallet}
+        active={active}
+        onSelect={(k) => select('wallet', k.publicKey)}
+        onChange={identitiesChanged}
+      />
       {active && <WalletContents key={active.publicKey} walletKey={active} />}
     </>
   );

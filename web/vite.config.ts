@@ -6,17 +6,25 @@ import { defineConfig, type Plugin } from 'vite';
 
 const NODE_ONLY = /^(node:|better-sqlite3$|(fs|path|crypto|os|child_process|worker_threads|net|http|url)$)/;
 
+const EMPTY = '\0ketenboek-empty-module';
+
 function browserOnly(): Plugin {
   return {
     name: 'ketenboek-browser-only',
     enforce: 'pre',
     resolveId(source, importer) {
+      // sjcl (inside @cloudflare/blindrsa-ts) tries require('crypto') only when it runs under
+      // CommonJS and falls back to window.crypto otherwise; an empty module keeps it on that path.
+      if (source === 'crypto' && importer?.includes('/blindrsa-ts/lib/src/sjcl/')) return EMPTY;
       if (NODE_ONLY.test(source)) {
         this.error(
           `"${source}" (imported by ${importer}) is node-only and must not reach the browser bundle`,
         );
       }
       return null;
+    },
+    load(id) {
+      return id === EMPTY ? 'export default {};' : null;
     },
   };
 }

@@ -7,6 +7,7 @@ import { generateKeyPair } from '../core/ed25519-node.ts';
 import { DEMO_ORGS, DEMO_RESIDENTS } from '../node/demo/demo-orgs.ts';
 import { buildGenesis } from '../node/genesis-builder.ts';
 import { type KeyFile, Keyring } from '../node/keyring.ts';
+import { requireCometbft } from './network-control.ts';
 import {
   type NetworkManifest,
   type NetworkNode,
@@ -38,6 +39,7 @@ export async function initNetwork(opts: InitNetworkOptions): Promise<NetworkMani
       `--validators must be between 1 and ${max} (one per demo organisation), got ${opts.validators}`,
     );
   }
+  requireCometbft();
   const paths = networkPaths(opts.dir);
   if (existsSync(paths.manifest) || (existsSync(opts.dir) && readdirSync(opts.dir).length > 0)) {
     throw new Error(`${opts.dir} is not empty; choose a new directory for the network`);

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cometRpc, REPO_ROOT, readFileTail } from '../engines/cometbft/process.ts';
+import { cometRpc, inspectCometbftBinary, REPO_ROOT, readFileTail } from '../engines/cometbft/process.ts';
 import {
   type NetworkNode,
   nodeHome,
@@ -33,7 +33,14 @@ export interface StartedNode {
   alreadyRunning: boolean;
 }
 
+/** Fails with what to do when the pinned CometBFT is not built, before any node is touched. */
+export function requireCometbft(): void {
+  const binary = inspectCometbftBinary();
+  if (!binary.usable) throw new Error(binary.problem);
+}
+
 export async function startNetwork(dir: string, opts: StartNodesOptions = {}): Promise<StartedNode[]> {
+  requireCometbft();
   const manifest = readManifest(dir);
   const nodes = selectNodes(manifest, opts.nodes);
   const started: StartedNode[] = [];

@@ -29,6 +29,8 @@ export interface TestChainOptions {
   genesisTime?: string;
   chainId?: string;
   extraGenesis?: Record<string, unknown>;
+  /** Clock for block times (tests that need time to pass, e.g. voting windows). */
+  now?: () => number;
 }
 
 export interface TestChain {
@@ -89,6 +91,7 @@ export async function createTestChain(opts: TestChainOptions = {}): Promise<Test
     nodeKey,
     blockIntervalMs: opts.blockIntervalMs ?? 10,
     emptyBlockIntervalMs: 3_600_000,
+    ...(opts.now ? { now: opts.now } : {}),
   });
   engine.start();
   const sign = (key: TestKey, type: string, body: unknown, nonce?: number) =>

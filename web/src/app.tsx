@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/messages.ts';
 import { Link, match, useLocation } from './lib/router.tsx';
+import { CasePage } from './pages/cases/case-page.tsx';
+import { CasesPage } from './pages/cases/cases-page.tsx';
 import { AccountPage } from './pages/explorer/account-page.tsx';
 import { BlockPage } from './pages/explorer/block-page.tsx';
 import { ExplorerHome } from './pages/explorer/explorer-home.tsx';
@@ -14,6 +16,10 @@ import { HomePage } from './pages/home-page.tsx';
 import { ProviderPortal } from './pages/provider/provider-portal.tsx';
 import { RegistersPage } from './pages/registers/registers-page.tsx';
 import { SponsorPortal } from './pages/sponsor/sponsor-portal.tsx';
+import { ElectionPage } from './pages/votes/election-page.tsx';
+import { NewElectionPage } from './pages/votes/new-election.tsx';
+import { RegistrarDesk } from './pages/votes/registrar-desk.tsx';
+import { VotesPage } from './pages/votes/votes-page.tsx';
 import { WalletPage } from './pages/wallet/wallet-page.tsx';
 import { Alert } from './ui/alert.tsx';
 import { Heading } from './ui/text.tsx';
@@ -36,6 +42,12 @@ const ROUTES: Route[] = [
   ['/aanbieder/:tab', (_, path) => <ProviderPortal path={path} />],
   ['/portemonnee', () => <WalletPage />],
   ['/registers', () => <RegistersPage />],
+  ['/stemmen', () => <VotesPage />],
+  ['/stemmen/nieuw', () => <NewElectionPage />],
+  ['/stemmen/:id', (p) => <ElectionPage id={p.id!} />],
+  ['/stemmen/:id/balie', (p) => <RegistrarDesk id={p.id!} />],
+  ['/zaken', () => <CasesPage />],
+  ['/zaken/:id', (p) => <CasePage id={p.id!} />],
 ];
 
 const NAV: Array<[to: string, label: MessageKey]> = [

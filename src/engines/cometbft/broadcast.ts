@@ -5,6 +5,7 @@ import type { CheckTxResult } from '../../app/types.ts';
 import { LedgerError } from '../../core/errors.ts';
 import { TxErrors } from '../../core/tx-errors.ts';
 import type { DecodedTx } from '../../core/tx-node.ts';
+import { postJson } from './rpc-post.ts';
 
 /** The JSON shape of ResultBroadcastTx (v0.38): `data` is hex, `hash` uppercase hex. */
 export interface BroadcastTxResult {
@@ -34,18 +35,13 @@ export async function broadcastTxSync(
   const { hash, tx } = decoded;
   let body: { result?: BroadcastTxResult; error?: { message: string; data?: string } };
   try {
-    const response = await fetch(rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'broadcast_tx_sync',
-        // The canonical bytes, so that CometBFT's tx hash (sha256 of the bytes) is the ledger's hash.
-        params: { tx: Buffer.from(decoded.canonical, 'utf8').toString('base64') },
-      }),
+    body = await postJson(rpcUrl, {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'broadcast_tx_sync',
+      // The canonical bytes, so that CometBFT's tx hash (sha256 of the bytes) is the ledger's hash.
+      params: { tx: Buffer.from(decoded.canonical, 'utf8').toString('base64') },
     });
-    body = (await response.json()) as typeof body;
   } catch (error) {
     throw new CometbftUnavailableError(rpcUrl, error);
   }

@@ -13,7 +13,7 @@ import { type DecodedTx, decodeTx } from '../../core/tx-node.ts';
 import type { Committed, LedgerNode } from '../ledger-node.ts';
 import { type AbciServer, startAbciServer } from './abci-server.ts';
 import { broadcastTxSync } from './broadcast.ts';
-import { observeApplication } from './observed-app.ts';
+import { type ObservedApplication, observeApplication } from './observed-app.ts';
 import { cometRpc } from './process.ts';
 
 export interface CometbftEngineOptions {
@@ -44,6 +44,7 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
   private readonly log: (line: string) => void;
   private readonly waiters = new Map<string, Waiter[]>();
   private server: AbciServer | undefined;
+  private observed: ObservedApplication | undefined;
   private mempoolCount = 0;
   private mempoolPoll: Promise<void> | undefined;
   private stopped = false;
@@ -67,6 +68,7 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
       recheckRefused: (result) =>
         this.rejectWaiters(result.hash, `dropped from the mempool on recheck: ${result.log}`),
     });
+    this.observed = observed;
     this.server = await startAbciServer({
       app: observed,
       address: this.abciAddress,
@@ -110,6 +112,8 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
     } catch (e) {
       return refusal(e);
     }
+    // broadcastTxSync sends the canonical bytes, so CheckTx can use this decoding.
+    this.observed?.noteDecoded(decoded);
     return broadcastTxSync(this.rpcUrl, decoded, (hash) => this.app.store.txByHash(hash) !== undefined);
   }
 
@@ -174,7 +178,7 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
 
   private refreshMempoolSize(): void {
     if (this.mempoolPoll) return;
-    this.mempoolPoll = cometRpc<{ total: string }>(this.rpcUrl, 'num_unconfirmed_txs', { limit: 1 })
+    this.mempoolPoll = cometRpc<{ total: string }>(this.rpcUrl, 'num_unconfirmed_txs', { limit: '1' })
       .then((r) => {
         this.mempoolCount = Number(r.total);
       })

@@ -24,7 +24,15 @@ export interface AppObserver {
 /** More than CometBFT's mempool holds (config mempool.size); beyond it the oldest are forgotten. */
 const DECODED_CACHE_SIZE = 50_000;
 
-export function observeApplication(app: LedgerApp, observer: AppObserver): Application {
+export interface ObservedApplication extends Application {
+  /**
+   * A tx this process decoded already (the engine does, for its own REST API): CheckTx will find
+   * it instead of decoding the same bytes again. Only for canonical bytes, which hash to tx.hash.
+   */
+  noteDecoded(tx: DecodedTx): void;
+}
+
+export function observeApplication(app: LedgerApp, observer: AppObserver): ObservedApplication {
   // Keyed by sha256 of the raw bytes: equal bytes, equal decoding.
   const decoded = new Map<string, DecodedTx>();
   const remember = (key: string, tx: DecodedTx) => {
@@ -72,6 +80,7 @@ export function observeApplication(app: LedgerApp, observer: AppObserver): Appli
       return result;
     },
     query: (req) => app.query(req),
+    noteDecoded: (tx) => remember(tx.hash, tx),
   };
 }
 

@@ -47,7 +47,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
   private readonly maxBlockTxs: number;
   private readonly capacity: number;
   private readonly emptyBlockIntervalMs: number;
-  private readonly now: () => number;
+  private now: () => number;
   private mempool: PoolEntry[] = [];
   private readonly inPool = new Set<string>();
   private readonly waiters = new Map<string, Waiter[]>();
@@ -70,6 +70,11 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     this.emptyBlockIntervalMs = opts.emptyBlockIntervalMs ?? 10_000;
     this.now = opts.now ?? Date.now;
     this.workers = opts.signatureWorkers ? new SignatureWorkers(opts.signatureWorkers) : undefined;
+  }
+
+  /** Replaces the clock block times are taken from (tests that need time to pass). */
+  useClock(now: () => number): void {
+    this.now = now;
   }
 
   start(): void {

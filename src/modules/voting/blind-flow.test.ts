@@ -71,13 +71,13 @@ describe('a resident with a blind-signed token', () => {
     expect(t.budget!.funded).toEqual(['bankjes', 'speeltuin']);
   });
 
-  it('cannot finalize a blind signature made with another key', async () => {
+  it('cannot finalize a blind signature that was made for another request', async () => {
     await election(1);
-    const other = await generateRegistrarKey(2048);
     const pub = await importRegistrarKey(registrarKey.spkiHex);
-    const req = await requestToken(pub, ID, kit.chain.newAccount().publicKey);
-    const wrong = blindSignWithOpenSsl(privateKeyObject(other), req.blindedMessage);
-    await expect(finalizeToken(pub, req, wrong)).rejects.toThrow(/invalid signature/);
+    const mine = await requestToken(pub, ID, kit.chain.newAccount().publicKey);
+    const someoneElses = await requestToken(pub, ID, kit.chain.newAccount().publicKey);
+    const wrong = blindSignWithOpenSsl(privateKeyObject(registrarKey), someoneElses.blindedMessage);
+    await expect(finalizeToken(pub, mine, wrong)).rejects.toThrow(/invalid signature/);
   });
 });
 

@@ -119,12 +119,9 @@ export function tallyRecord(t: Tally): TallyRecord {
 /** End-block: closes voting and, after the reveal period, stores the final tally. */
 export function advancePhases(ctx: BlockContext): void {
   const due: Array<{ key: string; id: string; phase: DuePhase }> = [];
-  // Read to the end rather than break at the first future deadline: leaving a store iterator
-  // open keeps its SQLite statement busy and the block commit fails. Only pending deadlines are
-  // kept (two per election still open), so this stays small.
   for (const [k] of ctx.kv.iterate(keys.duePrefix)) {
     const rest = k.slice(keys.duePrefix.length);
-    if (rest.slice(0, 24) > ctx.time) continue;
+    if (rest.slice(0, 24) > ctx.time) break; // keys sort by deadline: the rest is not due yet
     const [id, phase] = rest.slice(25).split('/') as [string, DuePhase];
     due.push({ key: k, id, phase });
   }

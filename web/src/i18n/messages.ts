@@ -1,4 +1,5 @@
 // Every text of the app, Dutch and English side by side, one table per area.
+import { cases } from './messages/cases.ts';
 import { common } from './messages/common.ts';
 import { explorer } from './messages/explorer.ts';
 import { home } from './messages/home.ts';
@@ -7,6 +8,7 @@ import { provider } from './messages/provider.ts';
 import { registers } from './messages/registers.ts';
 import { sponsor } from './messages/sponsor.ts';
 import { txTypes } from './messages/tx-types.ts';
+import { votes } from './messages/votes.ts';
 import { wallet } from './messages/wallet.ts';
 
 export const MESSAGES = {
@@ -19,6 +21,8 @@ export const MESSAGES = {
   ...provider,
   ...wallet,
   ...registers,
+  ...votes,
+  ...cases,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

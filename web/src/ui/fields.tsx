@@ -85,7 +85,14 @@ export function TextAreaField({
   onChange,
   rows = 6,
   name,
-}: FieldFrame & { value: string; onChange(v: string): void; rows?: number; name?: string }) {
+  readOnly,
+}: FieldFrame & {
+  value: string;
+  onChange(v: string): void;
+  rows?: number;
+  name?: string;
+  readOnly?: boolean;
+}) {
   const id = useId();
   return (
     <Frame id={id} label={label} description={description} error={error}>
@@ -93,6 +100,7 @@ export function TextAreaField({
         id={id}
         name={name}
         rows={rows}
+        readOnly={readOnly}
         className="utrecht-textarea utrecht-textarea--html-textarea kb-mono"
         value={value}
         onChange={(e) => onChange(e.target.value)}

@@ -49,7 +49,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
       const page = await context.newPage();
       page.on('pageerror', (e) => problems.push(`${name}: uncaught ${e.message}`));
       page.on('console', (m) => {
-        if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`${name}: ${m.text()}`);
+        if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()))
+          problems.push(`${name}: ${m.text()}`);
       });
       return page;
     },
@@ -80,11 +81,18 @@ interface AxeViolation {
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations;
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+    );
 }

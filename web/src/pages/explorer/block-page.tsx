@@ -45,7 +45,7 @@ export function BlockPage({ height }: { height: number }) {
             rows={b.txs}
             rowKey={(x) => x.hash}
             columns={[
-              { header: t('tx.position'), numeric: true, cell: (x) => x.index },
+              { header: t('block.position'), numeric: true, cell: (x) => x.index },
               {
                 header: t('ex.col.what'),
                 cell: (x) => (

@@ -39,10 +39,10 @@ export function VerdictView({
             header: t('verdict.outcome'),
             cell: (c) =>
               c.ok ? (
-                <StatusBadge tone="success">{t('ex.ok')}</StatusBadge>
+                <StatusBadge tone="success">{t('verdict.passed')}</StatusBadge>
               ) : (
                 <span>
-                  <StatusBadge tone="danger">{t('ex.refused')}</StatusBadge> {c.detail}
+                  <StatusBadge tone="danger">{t('verdict.failed')}</StatusBadge> {c.detail}
                 </span>
               ),
           },

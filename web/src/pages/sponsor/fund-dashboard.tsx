@@ -33,7 +33,8 @@ export function FundDashboard({ fund, version }: { fund: FundView; version: numb
     });
   const [byCategory, byProvider, byMonth] = reports.data ?? [];
   // Reimbursements have no provider: the report groups them as "(resident)".
-  const providerName = (oin: string) => (oin === '(resident)' ? t('sp.dash.residents') : (dir.byOin.get(oin)?.name ?? oin));
+  const providerName = (oin: string) =>
+    oin === '(resident)' ? t('sp.dash.residents') : (dir.byOin.get(oin)?.name ?? oin);
   return (
     <Section title={t('sp.dash')} id="fund-dashboard">
       <ErrorAlert error={reports.error} />

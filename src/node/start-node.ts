@@ -11,7 +11,7 @@ import { signTx } from '../core/tx-node.ts';
 import { closeDocstoreOf } from '../docstore/node-docstore.ts';
 import { EmbeddedEngine } from '../engines/embedded/embedded-engine.ts';
 import { ALL_MODULES } from '../modules/registry.ts';
-import type { DemoContext } from './demo/demo-context.ts';
+import { demoContextOf } from './demo/demo-context-of.ts';
 import { DEMO_ORGS, DEMO_RESIDENTS } from './demo/demo-orgs.ts';
 import { DEMO_LOADERS } from './demo/loaders.ts';
 import { buildGenesis, fakeOin } from './genesis-builder.ts';
@@ -125,28 +125,7 @@ export async function startNode(opts: StartNodeOptions): Promise<RunningNode> {
 }
 
 async function loadDemo(engine: EmbeddedEngine, keyring: Keyring, log: (l: string) => void): Promise<void> {
-  const app = engine.app;
-  const chainId = app.info().chainId;
-  const ctx: DemoContext = {
-    keyring,
-    key: (name) => keyring.get(name),
-    now: () => app.store.block(app.lastHeight)?.header.time ?? app.genesis()!.genesisTime,
-    log,
-    async send(keyName, type, body) {
-      const k = keyring.get(keyName);
-      const tx = signTx(
-        { v: 1, chainId, type, signer: k.publicKey, nonce: app.nextNonce(k.publicKey), body },
-        k.privateKey,
-      );
-      const check = await engine.submit(utf8(canonicalJson(tx)));
-      if (check.code !== 0)
-        throw new Error(`demo tx ${type} by ${keyName} refused: ${check.error}: ${check.log}`);
-      const c = await engine.waitForCommit(check.hash);
-      if (c.result.code !== 0)
-        throw new Error(`demo tx ${type} by ${keyName} failed: ${c.result.error}: ${c.result.log}`);
-      return { ...c.result, hash: c.hash, height: c.height };
-    },
-  };
+  const ctx = demoContextOf(engine, keyring, log);
   for (const [i, loader] of DEMO_LOADERS.entries()) {
     log(`demo ${i + 1}/${DEMO_LOADERS.length}: ${loader.name}`);
     await loader.load(ctx);

@@ -163,6 +163,19 @@ export class TestNetwork {
     });
   }
 
+  /** Heights of `names` once they stayed the same for `quietMs` (a halted chain). */
+  async stableHeights(names: string[], quietMs: number, timeoutMs = 30_000): Promise<number[]> {
+    const deadline = Date.now() + timeoutMs;
+    let last = await Promise.all(names.map((n) => this.height(n)));
+    while (Date.now() < deadline) {
+      await sleep(quietMs);
+      const now = await Promise.all(names.map((n) => this.height(n)));
+      if (now.every((h, i) => h === last[i])) return now;
+      last = now;
+    }
+    throw new Error(`heights of ${names.join(', ')} kept changing for ${timeoutMs} ms`);
+  }
+
   /** Waits until all `names` have `height`, then returns each node's block hash and app hash there. */
   async blocksAt(names: string[], height: number): Promise<Array<{ hash: string; appHash: string }>> {
     await this.waitForHeight(names, height);

@@ -150,12 +150,12 @@ describe.skipIf(skipNetworkTests)('a network of 4 CometBFT validators, one per o
   it('goes on with one validator down, halts without forking with two down, and heals', async () => {
     await killNode(net.dir, D);
     const before = await net.height(A);
-    await net.waitForHeight([A, B, C], before + 3, 20_000);
+    await net.waitForHeight([A, B, C], before + 3, 30_000);
     const whileDown = await net.send(B, net.anchor(newAccount(), 'while one validator is down'));
 
     await killNode(net.dir, C);
-    await sleep(1_500); // a block already under way may still commit
-    const halted = await Promise.all([A, B].map((n) => net.height(n)));
+    // A block that already had its precommits may still commit; then nothing more can.
+    const halted = await net.stableHeights([A, B], 2_000);
     const pending = await net.post(A, net.anchor(newAccount(), 'while the chain halts'), false);
     expect(pending.status).toBe(202);
     await sleep(4_000);
@@ -202,8 +202,8 @@ describe.skipIf(skipNetworkTests)('a network of 4 CometBFT validators, one per o
       ...Array.from({ length: 6 }, () => worker(B)),
       ...Array.from({ length: 6 }, () => worker(A)),
     ];
-    await sleep(3_000);
-    const ackedBeforeKill = acked.size;
+    // Kill while txs are flowing: once a good number was acknowledged, whatever the machine's speed.
+    await waitFor('30 acknowledged txs', 60_000, async () => acked.size >= 30);
     await killNode(net.dir, B, 'app');
     // CometBFT stops by itself once its app is gone.
     expect(livePid(nodePaths(net.home(B)).cometbftPid, processMarkers(net.home(B)).cometbft)).toBeUndefined();
@@ -211,7 +211,6 @@ describe.skipIf(skipNetworkTests)('a network of 4 CometBFT validators, one per o
     await sleep(1_000);
     running = false;
     await Promise.all(workers);
-    expect(ackedBeforeKill).toBeGreaterThan(20);
 
     await net.start([B]);
     await expectAgreement(net.names, Math.max(...acked.values()) + 1);

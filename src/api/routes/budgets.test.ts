@@ -720,6 +720,257 @@ describe('settlements and reports over HTTP', () => {
   });
 });
 
+describe('every other refusal over HTTP', () => {
+  it('answers each with its own stable code and HTTP status, and changes nothing', async () => {
+    const before = await b.fund('stadspas');
+    const r = resident();
+    await b.issueVoucher(sponsor, { voucherId: 'api-o-v', fundId: 'stadspas', holder: r.publicKey });
+    const totals = (await b.fund('stadspas')).totals;
+    // funds
+    await b.createFund(sponsor, {
+      fundId: 'later',
+      name: 'Later (test)',
+      categories: ['sport'],
+      startDate: addDays(today, 5),
+      endDate: addDays(today, 50),
+      amount: { kind: 'fixed', cents: '100' },
+      limits: { totalCents: '100' },
+    });
+    await expectRefusal(b.activateFund(sponsor, { fundId: 'later' }), 'fund_not_started');
+    await b.topUpFund(sponsor, { fundId: 'later', amountCents: '1000' });
+    await b.issueVoucher(sponsor, {
+      voucherId: 'api-later-1',
+      fundId: 'later',
+      holder: resident().publicKey,
+    });
+    await expectRefusal(
+      b.issueVoucher(sponsor, { voucherId: 'api-later-2', fundId: 'later', holder: resident().publicKey }),
+      'fund_total_limit',
+    );
+    await expectRefusal(
+      b.issueVoucher(sponsor, {
+        voucherId: 'api-later-3',
+        fundId: 'later',
+        activationCodeHash: activationCodeHash('APIX-NOPE-0001'),
+      }),
+      'bearer_not_allowed',
+    );
+    await expectRefusal(
+      b.issueVoucher(sponsor, {
+        voucherId: 'api-later-4',
+        fundId: 'later',
+        holder: resident().publicKey,
+        children: 2,
+      }),
+      'amount_not_allowed',
+    );
+    await expectRefusal(
+      b.issueVoucher(sponsor, { voucherId: 'api-o-v', fundId: 'stadspas', holder: resident().publicKey }),
+      'voucher_exists',
+    );
+    await expectRefusal(
+      b.issueVoucher(sponsor, {
+        voucherId: 'api-o-x',
+        fundId: 'stadspas',
+        holder: resident().publicKey,
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      }),
+      'bad_expiry',
+    );
+    await b.closeFund(sponsor, { fundId: 'later' });
+    await expectRefusal(b.topUpFund(sponsor, { fundId: 'later', amountCents: '1' }), 'fund_closed');
+    // offers
+    await expectRefusal(
+      b.createOffer(sport, {
+        offerId: 'api-zwemles',
+        fundId: 'stadspas',
+        title: 'x',
+        category: 'sport',
+        priceCents: '1',
+        paymentType: 'budget',
+      }),
+      'offer_exists',
+    );
+    await expectRefusal(b.approveOffer(sponsor, { offerId: 'nope' }), 'unknown_offer');
+    // eligibility and codes
+    await expectRefusal(
+      b.decideEligibility(validator, {
+        requestId: 'nope',
+        decision: 'declined',
+        criteria: [],
+        evidenceHash: sha256Hex('x'),
+      }),
+      'unknown_request',
+    );
+    await expectRefusal(
+      b.requestEligibility(resident(), { requestId: 'api-req-1', fundId: 'stadspas' }),
+      'request_exists',
+    );
+    await expectRefusal(
+      b.addPrevalidations(validator, {
+        fundId: 'stadspas',
+        entries: [{ codeHash: activationCodeHash('APIX-PREV-0001') }],
+      }),
+      'code_exists',
+    );
+    // vouchers
+    await b.issueVoucher(sponsor, {
+      voucherId: 'api-o-bearer',
+      fundId: 'stadspas',
+      activationCodeHash: activationCodeHash('APIX-OPEN-0001'),
+    });
+    await expectRefusal(
+      b.pay(r, {
+        paymentId: 'api-o-p',
+        voucherId: 'api-o-bearer',
+        provider: sport.oin!,
+        amountCents: '1',
+        category: 'sport',
+      }),
+      'voucher_not_claimed',
+    );
+    await expectRefusal(
+      b.pay(r, {
+        paymentId: 'api-o-p',
+        voucherId: 'nope',
+        provider: sport.oin!,
+        amountCents: '1',
+        category: 'sport',
+      }),
+      'unknown_voucher',
+    );
+    await expectRefusal(b.reactivateVoucher(sponsor, { voucherId: 'api-o-v' }), 'voucher_not_deactivated');
+    await expectRefusal(
+      b.redeemProductVoucher(sport, { voucherId: 'api-o-v', paymentId: 'api-o-p' }),
+      'wrong_voucher_kind',
+    );
+    // payments
+    await b.pay(r, {
+      paymentId: 'api-o-p',
+      voucherId: 'api-o-v',
+      provider: sport.oin!,
+      amountCents: '100',
+      category: 'sport',
+    });
+    await expectRefusal(
+      b.pay(r, {
+        paymentId: 'api-o-p',
+        voucherId: 'api-o-v',
+        provider: sport.oin!,
+        amountCents: '100',
+        category: 'sport',
+      }),
+      'payment_exists',
+    );
+    await expectRefusal(
+      b.refundPayment(sport, { paymentId: 'api-o-p', amountCents: '101' }),
+      'refund_too_large',
+    );
+    await expectRefusal(b.refundPayment(sport, { paymentId: 'nope' }), 'unknown_payment');
+    await expectRefusal(
+      b.confirmPaymentRequest(r, { requestId: 'nope', paymentId: 'x' }),
+      'unknown_payment_request',
+    );
+    // reimbursements
+    const claim = {
+      reimbursementId: 'api-rb-1',
+      voucherId: 'api-o-v',
+      amountCents: '100',
+      category: 'sport',
+      receiptHash: sha256Hex('bon 2 (fake)'),
+    };
+    await expectRefusal(b.submitReimbursement(r, claim), 'reimbursement_exists');
+    await expectRefusal(
+      b.decideReimbursement(sponsor, { reimbursementId: 'nope', decision: 'approved' }),
+      'unknown_reimbursement',
+    );
+    await expectRefusal(
+      b.submitReimbursement(resident(), { ...claim, reimbursementId: 'api-rb-9', voucherId: 'api-klein' }),
+      'not_voucher_holder',
+    );
+    // care
+    await expectRefusal(b.acceptCareContract(care, { contractId: 'nope' }), 'unknown_contract');
+    await expectRefusal(
+      b.decideCareDeclaration(r, { declarationId: 'nope', decision: 'approved' }),
+      'unknown_declaration',
+    );
+    await expectRefusal(
+      b.createCareContract(r, {
+        contractId: 'api-cc',
+        voucherId: 'api-o-v',
+        provider: care.oin!,
+        category: 'sport',
+        unit: 'hour',
+        rateCents: '1',
+        startDate: today,
+        endDate: today,
+      }),
+      'not_a_care_budget',
+    );
+    await expectRefusal(
+      b.declareCare(care, {
+        declarationId: 'api-d1',
+        contractId: 'api-zo',
+        period: today.slice(0, 7),
+        units: 1,
+      }),
+      'declaration_exists',
+    );
+    await expectRefusal(
+      b.declareCare(care, { declarationId: 'api-d9', contractId: 'api-zo', period: '2020-01', units: 1 }),
+      'outside_contract',
+    );
+    // settlements
+    await expectRefusal(b.approveSettlement(sponsor, { settlementId: 'nope' }), 'unknown_settlement');
+    await expectRefusal(b.createSettlement(sponsor, { settlementId: 'api-batch-1' }), 'settlement_exists');
+    await expectRefusal(
+      b.createSettlement(sponsor, { settlementId: 'api-batch-x', executionDate: '2020-01-01' }),
+      'bad_execution_date',
+    );
+    // Nothing above moved money in the stadspas fund except the one payment made on purpose.
+    const after = (await b.fund('stadspas')).totals;
+    expect(BigInt(after.paid) - BigInt(totals.paid)).toBe(100n);
+    expect(after.funded).toBe(before.totals.funded);
+  });
+
+  it('refuses approving a batch without bank accounts, and by the key that made it when there are two (four eyes)', async () => {
+    const elders = otherSponsor;
+    await b.createFund(elders, {
+      fundId: 'elders',
+      name: 'Elders (test)',
+      categories: ['sport'],
+      startDate: addDays(today, -1),
+      endDate: addDays(today, 30),
+      amount: { kind: 'fixed', cents: '1000' },
+    });
+    await b.topUpFund(elders, { fundId: 'elders', amountCents: '1000' });
+    await b.activateFund(elders, { fundId: 'elders' });
+    await b.applyToFund(sport, { fundId: 'elders' });
+    await b.decideProvider(elders, { fundId: 'elders', provider: sport.oin!, decision: 'accepted' });
+    const r = resident();
+    await b.issueVoucher(elders, { voucherId: 'api-elders-v', fundId: 'elders', holder: r.publicKey });
+    await b.pay(r, {
+      paymentId: 'api-elders-p',
+      voucherId: 'api-elders-v',
+      provider: sport.oin!,
+      amountCents: '500',
+      category: 'sport',
+    });
+    await b.createSettlement(elders, { settlementId: 'api-elders-batch' });
+    await expectRefusal(
+      b.approveSettlement(elders, { settlementId: 'api-elders-batch' }),
+      'missing_bank_account',
+    );
+    await b.setBankAccount(elders, { iban: iban(9), accountName: 'Gemeente Elders (test)' });
+    const client = new KetenboekClient({ baseUrl: t.url });
+    const second = t.chain.newAccount();
+    await client.identity.addKey(elders, { pubKey: second.publicKey });
+    await expectRefusal(b.approveSettlement(elders, { settlementId: 'api-elders-batch' }), 'four_eyes');
+    await b.approveSettlement(second, { settlementId: 'api-elders-batch' });
+    expect((await b.settlement('api-elders-batch')).state).toBe('approved');
+  });
+});
+
 describe('reads match their declared schemas', () => {
   it('answers every budgets GET route with a body its 200 schema accepts', async () => {
     const samples: Record<string, string> = {

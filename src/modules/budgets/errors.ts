@@ -83,7 +83,6 @@ export const BudgetErrors = defineErrors('budgets', {
   bad_settlement_state: [68, 409, 'Settlement batch state does not allow this'],
   missing_bank_account: [69, 409, 'Bank account missing'],
   four_eyes: [70, 403, 'Needs a second person'],
-  invalid_iban: [71, 400, 'Invalid IBAN'],
   not_party: [72, 403, 'Not a party to this'],
   wrong_payment_type: [73, 409, 'Wrong payment type for this offer'],
   voucher_used: [74, 409, 'Voucher already used'],

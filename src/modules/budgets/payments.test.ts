@@ -198,6 +198,15 @@ describe('payments', () => {
   it('refuses a payment id that is taken, and a body that mixes offer and amount', async () => {
     d = await engineDriver();
     const { resident } = await stadspas(d);
+    const dupOffer = await d.trySend(d.parties.sport, 'budgets.create_offer', {
+      offerId: 'zwemles',
+      fundId: 'stadspas',
+      title: 'Nog een zwemles (test)',
+      category: 'sport',
+      priceCents: '100',
+      paymentType: 'budget',
+    });
+    expect(dupOffer.error).toBe('budgets.offer_exists');
     await d.ok(resident, 'budgets.pay', payBody(d));
     expect((await d.trySend(resident, 'budgets.pay', payBody(d))).error).toBe('budgets.payment_exists');
     const mixed = await d.trySend(

@@ -10,55 +10,18 @@ import { EmbeddedEngine } from '../../engines/embedded/embedded-engine.ts';
 import { identityModule } from '../../modules/identity/index.ts';
 import { registryModule } from '../../modules/registry/index.ts';
 import { getRecord, listClasses, listHistory } from '../../modules/registry/state.ts';
+import { type DemoNode, startDemoNode } from '../../testing/demo-node.ts';
 import { ensureHome, keyringOf } from '../home.ts';
 import { ensureGenesis, loadOrCreateNodeKey } from '../start-node.ts';
 import type { DemoContext } from './demo-context.ts';
 import { registryDemo } from './registry-demo.ts';
 
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => stop?.());
+let node: DemoNode | undefined;
+afterEach(async () => node?.stop());
 
-/** A demo-consortium node in a temp home, with a DemoContext like the start command's. */
-async function demoNode() {
-  const home = mkdtempSync(join(tmpdir(), 'ketenboek-registry-demo-'));
-  ensureHome(home);
-  const nodeKey = loadOrCreateNodeKey(home);
-  const genesis = ensureGenesis(home, nodeKey.publicKey, true, 'ketenboek-demo');
-  const app = new LedgerApp({ dbPath: ':memory:', modules: [identityModule, registryModule] });
-  app.initChain(genesis);
-  const engine = new EmbeddedEngine({ app, nodeKey, blockIntervalMs: 5 });
-  engine.start();
-  stop = async () => {
-    await engine.stop();
-    app.close();
-  };
-  const keyring = keyringOf(home);
-  const ctx: DemoContext = {
-    keyring,
-    key: (name) => keyring.get(name),
-    now: () => app.store.block(app.lastHeight)?.header.time ?? app.genesis()!.genesisTime,
-    log: () => {},
-    async send(keyName, type, body) {
-      const k = keyring.get(keyName);
-      const tx = signTx(
-        {
-          v: 1,
-          chainId: 'ketenboek-demo',
-          type,
-          signer: k.publicKey,
-          nonce: app.nextNonce(k.publicKey),
-          body,
-        },
-        k.privateKey,
-      );
-      const check = await engine.submit(utf8(canonicalJson(tx)));
-      if (check.code !== 0) throw new Error(`${type} by ${keyName} refused: ${check.error}: ${check.log}`);
-      const c = await engine.waitForCommit(check.hash);
-      if (c.result.code !== 0) throw new Error(`${type} by ${keyName} failed: ${c.result.error}`);
-      return { ...c.result, hash: c.hash, height: c.height };
-    },
-  };
-  return { app, ctx };
+async function demoNode(): Promise<DemoNode> {
+  node = await startDemoNode([identityModule, registryModule]);
+  return node;
 }
 
 describe('registry demo', () => {

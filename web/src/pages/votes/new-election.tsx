@@ -53,7 +53,7 @@ function NewElectionForm({ org }: { org: OrgIdentity }) {
     if (projects.some((p) => !p.costCents)) throw new Error(t('v.new.badProjects'));
     const now = Date.now();
     const at = (ms: number) => new Date(now + ms).toISOString();
-    const minutes = Math.max(2, Number(f.minutes) || 60) * 60_000;
+    const minutes = Math.max(1, Number(f.minutes.replace(',', '.')) || 60) * 60_000;
     await client.send(orgSigner(org.oin), 'voting.create_election', {
       id: f.id,
       title: f.title,

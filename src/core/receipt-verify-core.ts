@@ -1,9 +1,11 @@
 // Offline receipt verification, pure: callers bind sha256 and Ed25519 verify (node:crypto on the
 // node, @noble in the browser; both behind the same strict rules in ed25519-rules.ts).
-import { fromHex, isLowerHex, toHex, utf8 } from './bytes.ts';
+import { checkBlockSignatures } from './block-signatures.ts';
+import { fromHex, toHex } from './bytes.ts';
 import { canonicalJson } from './canonical.ts';
+import { checklist } from './checklist.ts';
 import { type MerkleProof, verifyMerkleProof } from './merkle.ts';
-import { BLOCK_SIGN_DOMAIN, type Receipt, type ReceiptCheck, type ReceiptVerdict } from './receipt.ts';
+import type { Receipt, ReceiptVerdict } from './receipt.ts';
 import { verifySmtProof } from './smt.ts';
 import { signingBytes } from './tx.ts';
 
@@ -23,16 +25,7 @@ export function verifyReceiptWith(
   input: unknown,
   opts: VerifyReceiptOptions = {},
 ): ReceiptVerdict {
-  const checks: ReceiptCheck[] = [];
-  const check = (name: string, fn: () => true | string) => {
-    let res: true | string;
-    try {
-      res = fn();
-    } catch (e) {
-      res = `cannot check: ${(e as Error).message}`;
-    }
-    checks.push({ name, ok: res === true, detail: res === true ? 'ok' : res });
-  };
+  const { checks, check } = checklist();
   const r = input as Receipt;
   if (typeof r !== 'object' || r === null || r.version !== 1 || !r.block?.header || !r.tx) {
     return {
@@ -105,25 +98,14 @@ export function verifyReceiptWith(
       ? true
       : 'the tx record is not proven against the block’s app hash';
   });
-  check('validator signatures', () => {
-    const trusted = opts.trustedValidators ?? r.validators;
-    const total = trusted.reduce((s, v) => s + v.power, 0);
-    const msg = utf8(BLOCK_SIGN_DOMAIN + r.block.hash);
-    let signed = 0;
-    const seen = new Set<string>();
-    for (const s of r.block.signatures) {
-      const v = trusted.find((t) => t.pubKey === s.pubKey);
-      if (!v || seen.has(s.pubKey) || !isLowerHex(s.sig, 64)) continue;
-      if (crypto.verify(s.pubKey, msg, s.sig)) {
-        seen.add(s.pubKey);
-        signed += v.power;
-      }
-    }
-    if (total === 0) return 'no trusted validators';
-    return signed * 3 > total * 2
-      ? true
-      : `validators with ${signed} of ${total} power signed; more than 2/3 is needed`;
-  });
+  check('validator signatures', () =>
+    checkBlockSignatures(
+      crypto.verify,
+      r.block.hash,
+      r.block.signatures,
+      opts.trustedValidators ?? r.validators,
+    ),
+  );
   if (r.nextHeader) {
     check('hash chain', () =>
       r.nextHeader!.prevHash === r.block.hash && r.nextHeader!.height === h.height + 1

@@ -7,8 +7,10 @@
 // proven record and the block time, the same way the ledger computes it.
 // Pure: the node and the browser bind their own sha256 and Ed25519 verify (as for receipts).
 import type { BlockHeader, BlockSignature } from '../app/app-store.ts';
+import { checkBlockSignatures } from './block-signatures.ts';
 import { fromHex, isLowerHex, toHex, utf8 } from './bytes.ts';
 import { canonicalJson } from './canonical.ts';
+import { checklist } from './checklist.ts';
 import { BLOCK_SIGN_DOMAIN, type ReceiptCheck } from './receipt.ts';
 import type { ReceiptCrypto } from './receipt-verify-core.ts';
 import { type SmtProof, verifySmtProof } from './smt.ts';
@@ -93,16 +95,7 @@ export function verifyRecordProofWith(
   input: unknown,
   opts: VerifyRecordProofOptions = {},
 ): RecordProofVerdict {
-  const checks: ReceiptCheck[] = [];
-  const check = (name: string, fn: () => true | string) => {
-    let res: true | string;
-    try {
-      res = fn();
-    } catch (e) {
-      res = `cannot check: ${(e as Error).message}`;
-    }
-    checks.push({ name, ok: res === true, detail: res === true ? 'ok' : res });
-  };
+  const { checks, check } = checklist();
   const p = input as RecordProof;
   if (
     typeof p !== 'object' ||
@@ -144,7 +137,12 @@ export function verifyRecordProofWith(
     return true;
   });
   check('validator signatures', () =>
-    checkBlockSignatures(crypto, p, opts.trustedValidators ?? p.validators),
+    checkBlockSignatures(
+      crypto.verify,
+      p.block.hash,
+      p.block.signatures,
+      opts.trustedValidators ?? p.validators,
+    ),
   );
   let documentCurrent: boolean | undefined;
   if (byDocument !== undefined) {
@@ -202,28 +200,4 @@ function verifyEntry(crypto: ReceiptCrypto, root: Uint8Array, e: ProvenEntry): b
   if (e.value !== null && typeof e.value !== 'string') return false;
   const valueHash = e.value === null ? null : crypto.sha256(e.value);
   return verifySmtProof(root, e.key, valueHash, e.proof, crypto.sha256);
-}
-
-// Same rule as receipts: more than 2/3 of the trusted validator power signed the block hash.
-function checkBlockSignatures(
-  crypto: ReceiptCrypto,
-  p: RecordProof,
-  trusted: Array<{ pubKey: string; power: number }>,
-): true | string {
-  const total = trusted.reduce((s, v) => s + v.power, 0);
-  const msg = utf8(BLOCK_SIGN_DOMAIN + p.block.hash);
-  let signed = 0;
-  const seen = new Set<string>();
-  for (const s of p.block.signatures) {
-    const v = trusted.find((t) => t.pubKey === s.pubKey);
-    if (!v || seen.has(s.pubKey) || !isLowerHex(s.sig, 64)) continue;
-    if (crypto.verify(s.pubKey, msg, s.sig)) {
-      seen.add(s.pubKey);
-      signed += v.power;
-    }
-  }
-  if (total === 0) return 'no trusted validators';
-  return signed * 3 > total * 2
-    ? true
-    : `validators with ${signed} of ${total} power signed; more than 2/3 is needed`;
 }

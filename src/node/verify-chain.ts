@@ -5,12 +5,12 @@
 import { existsSync } from 'node:fs';
 import { AppStore, type StoredBlock, type StoredTx } from '../app/app-store.ts';
 import { LedgerApp } from '../app/ledger-app.ts';
+import { checkBlockSignatures } from '../core/block-signatures.ts';
 import { fromHex, toHex, utf8 } from '../core/bytes.ts';
 import { canonicalJson } from '../core/canonical.ts';
 import { verify } from '../core/ed25519-node.ts';
 import { sha256, sha256Hex } from '../core/hash-node.ts';
 import { merkleRoot } from '../core/merkle.ts';
-import { BLOCK_SIGN_DOMAIN } from '../core/receipt.ts';
 import { SignatureWorkers } from '../engines/embedded/signature-workers.ts';
 import { ALL_MODULES } from '../modules/registry.ts';
 import { homePaths } from './home.ts';
@@ -73,7 +73,7 @@ export async function verifyChain(opts: VerifyChainOptions): Promise<VerifyChain
           throw new Mismatch(height, 'the block header does not hash to its stored hash');
         if (h.prevHash !== prevHash)
           throw new Mismatch(height, 'the block does not link to the previous block (prevHash)');
-        if (engine === 'embedded') checkBlockSignatures(block, validators);
+        if (engine === 'embedded') requireBlockSignatures(block, validators);
         const ok = sigs[bi]!;
         txs.forEach((t, i) => {
           if (t.tx === '') return; // undecodable bytes kept with their refusal; nothing to sign-check
@@ -165,27 +165,12 @@ function startSignatureChecks(
   );
 }
 
-function checkBlockSignatures(
+function requireBlockSignatures(
   block: StoredBlock,
   validators: Array<{ pubKey: string; power: number }>,
 ): void {
-  const total = validators.reduce((s, v) => s + v.power, 0);
-  const msg = utf8(BLOCK_SIGN_DOMAIN + block.hash);
-  let signed = 0;
-  const seen = new Set<string>();
-  for (const s of block.signatures) {
-    const v = validators.find((x) => x.pubKey === s.pubKey);
-    if (v && !seen.has(s.pubKey) && verify(s.pubKey, msg, s.sig)) {
-      seen.add(s.pubKey);
-      signed += v.power;
-    }
-  }
-  if (!(signed * 3 > total * 2)) {
-    throw new Mismatch(
-      block.height,
-      `validators with ${signed} of ${total} power signed the block; more than 2/3 is needed`,
-    );
-  }
+  const ok = checkBlockSignatures(verify, block.hash, block.signatures, validators);
+  if (ok !== true) throw new Mismatch(block.height, `the block is not vouched for: ${ok}`);
 }
 
 function applyValidatorUpdates(

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { buildReceipt } from '../../app/receipt.ts';
-import type { CheckTxResult } from '../../app/types.ts';
 import { TxErrors } from '../../core/tx-errors.ts';
-import type { Committed } from '../../engines/ledger-node.ts';
 import { ApiErrors } from '../api-errors.ts';
 import { pageByHeight } from '../page-by-height.ts';
 import { ApiProblem } from '../problem.ts';
@@ -17,21 +15,15 @@ import {
   txResultSchema,
   txSummarySchema,
 } from '../schemas.ts';
-import { checkRefusal, committedRefusal } from '../tx-refusal.ts';
+import {
+  committedTxSchema,
+  pendingTxSchema,
+  submitSignedTx,
+  txLocationHeader,
+  waitQuerySchema,
+} from '../submit-signed-tx.ts';
 import { blockTimes, decodeStored, txSummary } from '../tx-view.ts';
 import { API_BASE } from '../version.ts';
-
-const locationOf = (hash: string) => `${API_BASE}/transactions/${hash}`;
-const locationHeader = { Location: { description: 'URL of the transaction' } };
-
-const pendingSchema = z.object({ hash: z.string(), status: z.literal('pending') });
-const committedSchema = z.object({
-  hash: z.string(),
-  status: z.literal('committed'),
-  height: z.number().int(),
-  index: z.number().int(),
-  result: txResultSchema,
-});
 
 const receiptSchema = z
   .object({
@@ -77,14 +69,16 @@ export const transactionsApi: ApiModule = {
         'A refusal at check time changes nothing and answers with the refusal’s own status and stable code.',
       ].join(' '),
       tags: ['Transactions'],
-      query: z.object({
-        wait: z.enum(['commit'], 'must be "commit" or left out').optional().describe('Wait for the commit'),
-      }),
+      query: waitQuerySchema,
       body: signedTxSchema,
       invalidBodyCode: TxErrors.malformed,
       responses: {
-        201: { description: 'Committed successfully', schema: committedSchema, headers: locationHeader },
-        202: { description: 'Accepted; not committed yet', schema: pendingSchema, headers: locationHeader },
+        201: { description: 'Committed successfully', schema: committedTxSchema, headers: txLocationHeader },
+        202: {
+          description: 'Accepted; not committed yet',
+          schema: pendingTxSchema,
+          headers: txLocationHeader,
+        },
         400: {
           description: 'Malformed JSON or tx, bad signature, wrong chain, unknown type or invalid body',
         },
@@ -95,56 +89,8 @@ export const transactionsApi: ApiModule = {
         422: { description: 'Committed, but the ledger refused it; the problem carries the recorded result' },
         503: { description: 'The mempool is full; retry after Retry-After seconds' },
       },
-      async handle({ c, api, node, query, body, rawBody }) {
-        let check: CheckTxResult;
-        try {
-          check = await node.submit(rawBody!);
-        } catch (e) {
-          throw new ApiProblem(
-            ApiErrors.unavailable,
-            `The node could not take the tx: ${(e as Error).message}`,
-            {},
-            {
-              'Retry-After': '1',
-            },
-          );
-        }
-        if (check.code !== 0) throw checkRefusal(node, api.errors, check, body);
-        const location = locationOf(check.hash);
-        const pending = () =>
-          c.json({ hash: check.hash, status: 'pending' as const }, 202, { Location: location });
-        if (query.wait !== 'commit') return pending();
-        let committed: Committed;
-        try {
-          committed = await node.waitForCommit(check.hash, api.commitWaitMs);
-        } catch (e) {
-          const message = (e as Error).message;
-          if (/dropped/i.test(message)) {
-            throw new ApiProblem(
-              ApiErrors.tx_dropped,
-              `The tx passed its checks but was not committed: ${message}`,
-              {
-                hash: check.hash,
-              },
-            );
-          }
-          if (/stopped/i.test(message)) {
-            throw new ApiProblem(
-              ApiErrors.unavailable,
-              'The node is stopping; the tx may not be committed.',
-              {
-                hash: check.hash,
-              },
-            );
-          }
-          return pending(); // still in the mempool after the wait: the client can poll Location
-        }
-        if (committed.result.code !== 0) throw committedRefusal(api.errors, committed, location);
-        const { hash, height, index, result } = committed;
-        return c.json({ hash, status: 'committed' as const, height, index, result }, 201, {
-          Location: location,
-        });
-      },
+      handle: ({ c, api, node, query, body, rawBody }) =>
+        submitSignedTx({ c, api, node, wait: query.wait === 'commit', body, rawBody: rawBody! }),
     }),
     defineRoute({
       method: 'get',

@@ -3,27 +3,19 @@
 // POST /v1/transactions takes; the route only insists on the tx type and the election in the path,
 // then submits it exactly like /v1/transactions does.
 import { z } from 'zod';
-import type { CheckTxResult } from '../../app/types.ts';
 import { idSchema } from '../../core/schemas.ts';
 import { TxErrors } from '../../core/tx-errors.ts';
-import type { Committed } from '../../engines/ledger-node.ts';
-import { ApiErrors } from '../api-errors.ts';
-import { ApiProblem, type InvalidParam } from '../problem.ts';
+import type { InvalidParam } from '../problem.ts';
 import { type ApiRoute, defineRoute } from '../route.ts';
-import { signedTxSchema, txResultSchema } from '../schemas.ts';
-import { checkRefusal, committedRefusal } from '../tx-refusal.ts';
+import { signedTxSchema } from '../schemas.ts';
+import {
+  committedTxSchema,
+  pendingTxSchema,
+  submitSignedTx,
+  txLocationHeader,
+  waitQuerySchema,
+} from '../submit-signed-tx.ts';
 import { invalidParamsProblem } from '../validation.ts';
-import { API_BASE } from '../version.ts';
-
-const pendingSchema = z.object({ hash: z.string(), status: z.literal('pending') });
-const committedSchema = z.object({
-  hash: z.string(),
-  status: z.literal('committed'),
-  height: z.number().int(),
-  index: z.number().int(),
-  result: txResultSchema,
-});
-const locationHeader = { Location: { description: 'URL of the transaction' } };
 
 interface SignedRouteSpec {
   path: string;
@@ -44,14 +36,12 @@ export function signedVotingRoute(spec: SignedRouteSpec): ApiRoute {
     description: `The body is a signed \`${spec.type}\` tx (the same JSON as for POST /v1/transactions)${inElection ? ' whose body.electionId is the election in the path' : ''}. Without \`wait\` the node answers 202 once the tx passed its checks; with \`wait=commit\` when it is committed.`,
     tags: [spec.tag],
     ...(inElection ? { params: z.object({ id: idSchema }) } : {}),
-    query: z.object({
-      wait: z.enum(['commit'], 'must be "commit" or left out').optional().describe('Wait for the commit'),
-    }),
+    query: waitQuerySchema,
     body: signedTxSchema,
     invalidBodyCode: TxErrors.malformed,
     responses: {
-      201: { description: 'Committed successfully', schema: committedSchema, headers: locationHeader },
-      202: { description: 'Accepted; not committed yet', schema: pendingSchema, headers: locationHeader },
+      201: { description: 'Committed successfully', schema: committedTxSchema, headers: txLocationHeader },
+      202: { description: 'Accepted; not committed yet', schema: pendingTxSchema, headers: txLocationHeader },
       400: { description: 'Malformed or wrongly typed tx, or a refusal such as an invalid ballot' },
       403: { description: 'The signer may not do this (e.g. a bad token signature)' },
       409: { description: 'Outside the window, closed, token used, over quota, or a nonce conflict' },
@@ -69,33 +59,7 @@ export function signedVotingRoute(spec: SignedRouteSpec): ApiRoute {
         });
       }
       if (problems.length > 0) throw invalidParamsProblem(problems);
-      let check: CheckTxResult;
-      try {
-        check = await node.submit(rawBody!);
-      } catch (e) {
-        throw new ApiProblem(
-          ApiErrors.unavailable,
-          `The node could not take the tx: ${(e as Error).message}`,
-          {},
-          { 'Retry-After': '1' },
-        );
-      }
-      if (check.code !== 0) throw checkRefusal(node, api.errors, check, body);
-      const location = `${API_BASE}/transactions/${check.hash}`;
-      const pending = () =>
-        c.json({ hash: check.hash, status: 'pending' as const }, 202, { Location: location });
-      if (query.wait !== 'commit') return pending();
-      let committed: Committed;
-      try {
-        committed = await node.waitForCommit(check.hash, api.commitWaitMs);
-      } catch {
-        return pending(); // dropped, stopping or still waiting: the client can poll Location
-      }
-      if (committed.result.code !== 0) throw committedRefusal(api.errors, committed, location);
-      const { hash, height, index, result } = committed;
-      return c.json({ hash, status: 'committed' as const, height, index, result }, 201, {
-        Location: location,
-      });
+      return submitSignedTx({ c, api, node, wait: query.wait === 'commit', body, rawBody: rawBody! });
     },
   });
 }

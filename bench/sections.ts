@@ -1,4 +1,5 @@
 // Further benchmark sections (budgets, CometBFT network, ...): each returns its markdown lines.
+import { budgetsBenchSection } from './budgets-payments.ts';
 import { cometbftNetworkSection } from './cometbft-network.ts';
 
 export interface BenchSection {
@@ -6,4 +7,4 @@ export interface BenchSection {
   run(opts: { quick: boolean; log: (line: string) => void }): Promise<string[]>;
 }
 
-export const BENCH_SECTIONS: BenchSection[] = [cometbftNetworkSection];
+export const BENCH_SECTIONS: BenchSection[] = [budgetsBenchSection, cometbftNetworkSection];

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { defaultHome } from '../node/home.ts';
+import { registerBudgetsCommands } from './commands/budgets.ts';
 import { registerCasesCommands } from './commands/cases.ts';
 import { registerEventsCommand } from './commands/events.ts';
 import { registerKeysCommands } from './commands/keys.ts';
@@ -22,6 +23,7 @@ const COMMANDS: Array<(program: Command) => void> = [
   registerTxCommands,
   registerQueryCommands,
   registerReceiptCommands,
+  registerBudgetsCommands,
   registerRegistryCommands,
   registerCasesCommands,
   registerVotingCommands,

@@ -10,6 +10,16 @@ export {
 export type { EventSubscription, EventsOptions } from './events.ts';
 export type { MessageSender, ModuleClientContext, SendOptions } from './message-sender.ts';
 export type { AnchorClient, AnchorCreateBody } from './modules/anchor.ts';
+export type {
+  BudgetsClient,
+  CareBudgetView,
+  FundView,
+  Offer,
+  Payment,
+  Reimbursement,
+  Settlement,
+  Voucher,
+} from './modules/budgets.ts';
 export {
   type CaseDocumentsClient,
   type CaseDocumentsOptions,

@@ -1,10 +1,10 @@
 // `network init` writes keys and genesis files that must agree in three places: the app genesis
 // (validator per organisation), CometBFT's genesis validators, and each node's own key files.
 // Needs the CometBFT binary (for `cometbft init`): skipped without it locally, failing in CI.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cometbftAddress } from '../engines/cometbft/cometbft-keys.ts';
 import { inspectCometbftBinary } from '../engines/cometbft/process.ts';
 import { DEMO_ORGS } from '../node/demo/demo-orgs.ts';
@@ -12,6 +12,16 @@ import { homePaths, readGenesis } from '../node/home.ts';
 import { Keyring } from '../node/keyring.ts';
 import { initNetwork } from './init-network.ts';
 import { nodeHome, nodePaths, readManifest } from './network-layout.ts';
+
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-init-'));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 const binary = inspectCometbftBinary();
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
@@ -21,7 +31,7 @@ const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 describe.skipIf(!binary.usable && !inCi)('network init', () => {
   it('gives each validator a different organisation, with one key agreed on everywhere', async () => {
     if (!binary.usable) throw new Error(`${binary.problem} (required when CI=true)`);
-    const dir = join(mkdtempSync(join(tmpdir(), 'kb-init-')), 'net');
+    const dir = join(tempDir(), 'net');
     await initNetwork({ dir, validators: 4, basePort: 31_000 });
     const manifest = readManifest(dir);
     expect(manifest.nodes.map((n) => n.organisation.oin)).toEqual(DEMO_ORGS.slice(0, 4).map((o) => o.oin));
@@ -75,7 +85,7 @@ describe.skipIf(!binary.usable && !inCi)('network init', () => {
   });
 
   it('refuses a directory that is not empty, and more validators than organisations', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'kb-init-')), 'net');
+    const dir = join(tempDir(), 'net');
     await expect(initNetwork({ dir, validators: DEMO_ORGS.length + 1 })).rejects.toThrow(/between 1 and 8/);
     await initNetwork({ dir, validators: 1, basePort: 31_100 });
     await expect(initNetwork({ dir, validators: 1 })).rejects.toThrow(/is not empty/);

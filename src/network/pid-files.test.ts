@@ -1,13 +1,23 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isOurProcess, livePid, terminate } from './pid-files.ts';
+
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-pid-'));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('pid files', () => {
   it('trusts a pid only while that process carries the marker as a whole argument', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kb-pid-'));
+    const dir = tempDir();
     const home = join(dir, 'nodes', 'a');
     const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', home], { stdio: 'ignore' });
     const pidFile = join(dir, 'run-node.pid');
@@ -25,7 +35,7 @@ describe('pid files', () => {
   });
 
   it('ignores a missing or garbled pid file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kb-pid-'));
+    const dir = tempDir();
     expect(livePid(join(dir, 'none.pid'), 'x')).toBeUndefined();
     writeFileSync(join(dir, 'bad.pid'), 'not a pid');
     expect(livePid(join(dir, 'bad.pid'), 'x')).toBeUndefined();

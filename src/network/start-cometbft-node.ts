@@ -67,7 +67,10 @@ export async function startCometbftNode(
       EXIT_APP_STATE_REFUSED,
     );
   }
-  const nodeKey = JSON.parse(readFileSync(homePaths(home).nodeKey, 'utf8')) as { publicKey: string };
+  const nodeKey = JSON.parse(readFileSync(homePaths(home).nodeKey, 'utf8')) as {
+    publicKey: string;
+    privateKey: string;
+  };
   const rpcUrl = `http://${run.host}:${run.ports.rpc}`;
 
   let endWith: (end: NodeEnd) => void = () => {};
@@ -76,7 +79,7 @@ export async function startCometbftNode(
   });
   const engine = new CometbftEngine({
     app,
-    nodePubKey: nodeKey.publicKey,
+    nodeKey,
     rpcUrl,
     abciAddress: `tcp://${run.host}:${run.ports.abci}`,
     // The app cannot go on with this block: stop CometBFT before it asks for anything else.

@@ -1,5 +1,5 @@
 // A real 4-validator CometBFT network (one validator per demo organisation), shared by the tests
-// below, which therefore run in this order: agreement, replay, an independent client, crashes of
+// below, which therefore run in this order: agreement, replay, receipts, an independent client, crashes of
 // one and two validators, an app killed under load, a fifth organisation joining by governance,
 // and finally a node with tampered state (left stopped). Without the CometBFT binary these tests
 // are skipped locally and fail in CI.
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppStore } from '../../src/app/app-store.ts';
 import { toHex } from '../../src/core/bytes.ts';
 import { sha256, sha256Hex } from '../../src/core/hash-node.ts';
+import { verifyReceipt } from '../../src/core/receipt-verify.ts';
 import { SparseMerkleTree } from '../../src/core/smt.ts';
 import { cometbftAddress } from '../../src/engines/cometbft/cometbft-keys.ts';
 import { cometRpc } from '../../src/engines/cometbft/process.ts';
@@ -121,6 +122,18 @@ describe.skipIf(skipNetworkTests)('a network of 4 CometBFT validators, one per o
     await sleep(1_500);
     const { body } = await net.getJson<TxView>(D, `/transactions/${first.hash}`);
     expect(body.height).toBe(first.height);
+  });
+
+  it('gives receipts that verify offline: the validators sign the app blocks too', async () => {
+    const sent = await net.send(A, net.anchor(newAccount(), 'with a receipt'));
+    // Signatures on block h travel with the precommits of h + 1 and land with block h + 2.
+    await net.waitForHeight([C], sent.height + 3);
+    const { status, body } = await net.getJson<{ receipt: unknown }>(C, `/transactions/${sent.hash}`);
+    expect(status).toBe(200);
+    const verdict = verifyReceipt(body.receipt);
+    expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
+    const signers = (body.receipt as { block: { signatures: unknown[] } }).block.signatures;
+    expect(signers.length).toBeGreaterThanOrEqual(3);
   });
 
   it('serves committed blocks and their commits to an independent client (@cosmjs/tendermint-rpc)', async () => {

@@ -61,14 +61,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('city pass in the browser', () => {
     const resident = await browser.newPage('resident');
     const explorer = await browser.newPage('explorer');
 
-    // Public pages first: home, explorer, organisations, registers.
+    // Public pages first: home and the organisations with their roles.
     await explorer.goto(`${base}/`);
     await capture(explorer, '01-home');
     await explorer.goto(`${base}/verkenner/organisaties`);
     await explorer.getByRole('cell', { name: PROVIDER_NAME }).waitFor();
     await capture(explorer, '02-organisations');
-    await explorer.goto(`${base}/registers`);
-    await capture(explorer, '03-registers');
 
     // The municipality signs in (demo key import) and creates a scheme with a per-payment limit.
     await sponsor.goto(`${base}/gemeente`);
@@ -84,6 +82,15 @@ describe.skipIf(SKIP_BROWSER_TESTS)('city pass in the browser', () => {
     await sponsor.getByTestId('fund-created').waitFor({ timeout: 60_000 });
     await sponsor.getByTestId('sponsor-funds').getByRole('link', { name: FUND_NAME }).waitFor();
     await capture(sponsor, '05-sponsor-funds');
+
+    // A register lookup is proven in the browser, even when the answer is "no such record" (asked
+    // now because a proof needs a committed block).
+    await explorer.goto(`${base}/registers`);
+    await explorer.getByLabel('Kenmerk', { exact: true }).fill('vergunning-bestaat-niet');
+    await explorer.getByRole('button', { name: 'Controleren', exact: true }).click();
+    await explorer.getByTestId('verdict-valid').waitFor();
+    await explorer.getByText('Er is geen registratie gevonden.').waitFor();
+    await capture(explorer, '03-registers');
 
     // The provider applies to the scheme.
     await provider.goto(`${base}/aanbieder/regelingen`);

@@ -5,6 +5,7 @@ import type { ApiModule } from '../route.ts';
 import { accountsApi } from './accounts.ts';
 import { anchorsApi } from './anchors.ts';
 import { blocksApi } from './blocks.ts';
+import { budgetsApis } from './budgets.ts';
 import { casesApi } from './cases.ts';
 import { eventsApi } from './events.ts';
 import { openapiApi } from './openapi.ts';
@@ -25,6 +26,7 @@ export const API_MODULES: ApiModule[] = [
   organisationsApi,
   proposalsApi,
   anchorsApi,
+  ...budgetsApis,
   registryApi,
   casesApi,
   votingApi,

@@ -7,6 +7,7 @@
 // Client files import server code as types only: the browser bundle must stay free of it.
 import type { ModuleClientContext } from '../message-sender.ts';
 import { anchorClient } from './anchor.ts';
+import { budgetsClient } from './budgets.ts';
 import { casesClient } from './cases.ts';
 import { identityClient } from './identity.ts';
 import { registryClient } from './registry.ts';
@@ -14,6 +15,7 @@ import { votingClient } from './voting.ts';
 
 export const MODULE_CLIENTS = {
   anchor: anchorClient,
+  budgets: budgetsClient,
   cases: casesClient,
   identity: identityClient,
   registry: registryClient,

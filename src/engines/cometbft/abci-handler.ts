@@ -9,9 +9,13 @@ import {
   CheckTxType,
   type Request,
   type RequestCheckTx,
+  type RequestExtendVote,
   type RequestFinalizeBlock,
   type RequestInitChain,
+  type RequestPrepareProposal,
+  type RequestProcessProposal,
   type RequestQuery,
+  type RequestVerifyVoteExtension,
   type Response,
   ResponseApplySnapshotChunk_Result,
   type ResponseCheckTx,
@@ -51,7 +55,21 @@ export class AbciFatalError extends Error {
 
 export type AbciRequestHandler = (request: Request) => Response;
 
-export function createAbciRequestHandler(app: Application): AbciRequestHandler {
+/**
+ * What the app adds to consensus beyond the Application interface (block-signatures.ts). Without
+ * hooks proposals hold the mempool's txs, every proposal is accepted and extensions are empty.
+ */
+export interface ConsensusHooks {
+  /** A tx the proposer puts first in its block, if any. */
+  proposalPrefixTx?(req: RequestPrepareProposal): Uint8Array | undefined;
+  /** Must the proposal be accepted? Throwing counts as no. */
+  acceptProposal?(req: RequestProcessProposal): boolean;
+  extendVote?(req: RequestExtendVote): Uint8Array;
+  /** Is another validator's extension acceptable? Throwing counts as no. */
+  acceptVoteExtension?(req: RequestVerifyVoteExtension): boolean;
+}
+
+export function createAbciRequestHandler(app: Application, hooks: ConsensusHooks = {}): AbciRequestHandler {
   return (request) => {
     if (request.flush) return { flush: {} };
     if (request.echo) return { echo: { message: request.echo.message } };
@@ -60,17 +78,36 @@ export function createAbciRequestHandler(app: Application): AbciRequestHandler {
       return { initChain: fatalOnThrow('InitChain', () => initChain(app, request.initChain!)) };
     if (request.checkTx) return { checkTx: checkTx(app, request.checkTx) };
     if (request.query) return { query: query(app, request.query) };
-    if (request.prepareProposal) {
-      const { txs, maxTxBytes } = request.prepareProposal;
-      return { prepareProposal: { txs: takeTxsWithinLimit(txs, maxTxBytes) } };
-    }
+    if (request.prepareProposal)
+      return { prepareProposal: { txs: prepareProposal(request.prepareProposal, hooks) } };
     // UNKNOWN (the proto default) makes CometBFT panic, so always answer explicitly.
     if (request.processProposal) {
-      return { processProposal: { status: ResponseProcessProposal_ProposalStatus.ACCEPT } };
+      const accept = saysYes(() => hooks.acceptProposal?.(request.processProposal!) ?? true);
+      return {
+        processProposal: {
+          status: accept
+            ? ResponseProcessProposal_ProposalStatus.ACCEPT
+            : ResponseProcessProposal_ProposalStatus.REJECT,
+        },
+      };
     }
-    if (request.extendVote) return { extendVote: { voteExtension: new Uint8Array() } };
+    if (request.extendVote) {
+      // Without an extension the vote still counts; only the app's own block signature is missing.
+      let voteExtension: Uint8Array = new Uint8Array();
+      try {
+        voteExtension = hooks.extendVote?.(request.extendVote) ?? voteExtension;
+      } catch {}
+      return { extendVote: { voteExtension } };
+    }
     if (request.verifyVoteExtension) {
-      return { verifyVoteExtension: { status: ResponseVerifyVoteExtension_VerifyStatus.ACCEPT } };
+      const accept = saysYes(() => hooks.acceptVoteExtension?.(request.verifyVoteExtension!) ?? true);
+      return {
+        verifyVoteExtension: {
+          status: accept
+            ? ResponseVerifyVoteExtension_VerifyStatus.ACCEPT
+            : ResponseVerifyVoteExtension_VerifyStatus.REJECT,
+        },
+      };
     }
     if (request.finalizeBlock) {
       return {
@@ -100,6 +137,33 @@ export function createAbciRequestHandler(app: Application): AbciRequestHandler {
     // Only reachable if CometBFT speaks a newer protocol than ours: a genuine protocol error.
     return { exception: { error: 'unsupported ABCI request (empty or unknown oneof field)' } };
   };
+}
+
+function prepareProposal(request: RequestPrepareProposal, hooks: ConsensusHooks): Uint8Array[] {
+  let first: Uint8Array | undefined;
+  try {
+    first = hooks.proposalPrefixTx?.(request);
+  } catch {
+    first = undefined; // a block without it is still a good block
+  }
+  const size = first ? BigInt(txBytes(first)) : 0n;
+  if (!first || size > request.maxTxBytes) return takeTxsWithinLimit(request.txs, request.maxTxBytes);
+  return [first, ...takeTxsWithinLimit(request.txs, request.maxTxBytes - size)];
+}
+
+function txBytes(tx: Uint8Array): number {
+  // The same framing CometBFT counts (see takeTxsWithinLimit): tag, length varint, payload.
+  let varint = 1;
+  for (let n = tx.length; n >= 0x80; n = Math.floor(n / 0x80)) varint += 1;
+  return 1 + varint + tx.length;
+}
+
+function saysYes(decide: () => boolean): boolean {
+  try {
+    return decide();
+  } catch {
+    return false;
+  }
 }
 
 function info(app: Application): NonNullable<Response['info']> {

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import net from 'node:net';
 import type { Application } from '../../app/types.ts';
-import { AbciFatalError, createAbciRequestHandler } from './abci-handler.ts';
+import { AbciFatalError, type ConsensusHooks, createAbciRequestHandler } from './abci-handler.ts';
 import { createRequestDecoder, encodeResponseFrame } from './abci-wire.ts';
 
 export interface AbciServerOptions {
@@ -19,6 +19,8 @@ export interface AbciServerOptions {
   onFatal?: (error: Error) => void;
   /** Diagnostics that are not fatal (broken connections). Default: stderr. */
   log?: (line: string) => void;
+  /** Proposal and vote-extension behaviour beyond the Application interface. */
+  consensus?: ConsensusHooks;
 }
 
 export interface AbciServer {
@@ -48,7 +50,7 @@ export async function startAbciServer(options: AbciServerOptions): Promise<AbciS
   const target = parseAbciAddress(options.address);
   const onFatal = options.onFatal ?? defaultOnFatal;
   const log = options.log ?? ((line: string) => console.error(line));
-  const handle = createAbciRequestHandler(options.app);
+  const handle = createAbciRequestHandler(options.app, options.consensus);
   const sockets = new Set<net.Socket>();
   let failed = false;
 

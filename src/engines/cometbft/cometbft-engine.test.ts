@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredBlock } from '../../app/app-store.ts';
 import { LedgerApp } from '../../app/ledger-app.ts';
+import { buildReceipt } from '../../app/receipt.ts';
 import { canonicalJson } from '../../core/canonical.ts';
 import { generateKeyPair } from '../../core/ed25519-node.ts';
 import { sha256Hex } from '../../core/hash-node.ts';
+import { verifyReceipt } from '../../core/receipt-verify.ts';
 import { signTx } from '../../core/tx-node.ts';
 import { ALL_MODULES } from '../../modules/registry.ts';
 import { buildGenesis, fakeOin } from '../../node/genesis-builder.ts';
@@ -65,7 +67,7 @@ describe.skipIf(!binary.usable && !inCi)('CometbftEngine with one CometBFT valid
     const [rpcPort, p2pPort, abciPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
     engine = new CometbftEngine({
       app,
-      nodePubKey: validator.publicKey,
+      nodeKey: validator,
       rpcUrl: `http://127.0.0.1:${rpcPort}`,
       abciAddress: `tcp://127.0.0.1:${abciPort}`,
       onFatal: (e) => fatal.push(e),
@@ -125,8 +127,23 @@ describe.skipIf(!binary.usable && !inCi)('CometbftEngine with one CometBFT valid
     expect(await engine.submit(new TextEncoder().encode('{"v":1}'))).toMatchObject({ error: 'tx.malformed' });
   });
 
+  it('gives receipts that verify: the validator signs the app blocks through vote extensions', async () => {
+    const check = await engine.submit(anchor(2, 'ontvangstbewijs'));
+    expect(check.code).toBe(0);
+    const committed = await engine.waitForCommit(check.hash, 20_000);
+    // The signatures of block h arrive with block h + 2.
+    await waitForHeight(cometbft, committed.height + 3);
+    expect(app.store.block(committed.height)?.signatures.map((s) => s.pubKey)).toEqual([validator.publicKey]);
+    const verdict = verifyReceipt(buildReceipt(app, check.hash));
+    expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(verdict.valid).toBe(true);
+    // The signatures tx is CometBFT's, not a ledger tx: the app's block has only the anchor.
+    expect(app.store.txsOfBlock(committed.height).map((t) => t.hash)).toEqual([check.hash]);
+  });
+
   it('resolves waitForCommit at once for a committed tx and times out for an unknown one', async () => {
-    const check = await engine.submit(anchor(2, 'tweede'));
+    const check = await engine.submit(anchor(3, 'tweede'));
+    expect(check.code).toBe(0);
     const committed = await engine.waitForCommit(check.hash, 20_000);
     await expect(engine.waitForCommit(check.hash, 1)).resolves.toEqual(committed);
     await expect(engine.waitForCommit('ab'.repeat(32), 300)).rejects.toThrow(/not committed within 300 ms/);

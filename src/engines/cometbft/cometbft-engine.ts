@@ -11,15 +11,17 @@ import { MAX_TX_BYTES } from '../../core/tx.ts';
 import { TxErrors } from '../../core/tx-errors.ts';
 import { type DecodedTx, decodeTx } from '../../core/tx-node.ts';
 import type { Committed, LedgerNode } from '../ledger-node.ts';
+import type { ConsensusHooks } from './abci-handler.ts';
 import { type AbciServer, startAbciServer } from './abci-server.ts';
+import { BlockSigner } from './block-signatures.ts';
 import { broadcastTxSync } from './broadcast.ts';
 import { type ObservedApplication, observeApplication } from './observed-app.ts';
 import { cometRpc } from './process.ts';
 
 export interface CometbftEngineOptions {
   app: LedgerApp;
-  /** Public key of this node's validator key (CometBFT's priv_validator_key). */
-  nodePubKey: string;
+  /** This node's validator key (CometBFT's priv_validator_key); it also signs the app's blocks. */
+  nodeKey: { publicKey: string; privateKey: string };
   /** CometBFT's RPC on this machine, e.g. http://127.0.0.1:26657. */
   rpcUrl: string;
   /** Where the ABCI server listens (CometBFT's proxy_app), e.g. tcp://127.0.0.1:26658. */
@@ -45,6 +47,7 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
   private readonly waiters = new Map<string, Waiter[]>();
   private server: AbciServer | undefined;
   private observed: ObservedApplication | undefined;
+  private readonly signer: BlockSigner;
   private mempoolCount = 0;
   private mempoolPoll: Promise<void> | undefined;
   private stopped = false;
@@ -53,7 +56,8 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
     super();
     this.setMaxListeners(0);
     this.app = opts.app;
-    this.nodePubKey = opts.nodePubKey;
+    this.nodePubKey = opts.nodeKey.publicKey;
+    this.signer = new BlockSigner(opts.app, opts.nodeKey);
     this.rpcUrl = opts.rpcUrl;
     this.abciAddress = opts.abciAddress;
     this.onFatal = opts.onFatal;
@@ -74,8 +78,30 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
       address: this.abciAddress,
       ...(this.onFatal ? { onFatal: this.onFatal } : {}),
       log: this.log,
+      consensus: this.consensusHooks(),
     });
     return this.server.address;
+  }
+
+  /** Validator signatures on the app's blocks travel as vote extensions (block-signatures.ts). */
+  private consensusHooks(): ConsensusHooks {
+    const signer = this.signer;
+    const height = (h: bigint) => Number(h);
+    return {
+      proposalPrefixTx: (req) =>
+        signer.signaturesTx(
+          height(req.height),
+          req.localLastCommit.votes.map((v) => ({
+            validatorAddress: v.validator.address,
+            voteExtension: v.voteExtension,
+            blockIdFlag: v.blockIdFlag,
+          })),
+        ),
+      acceptProposal: (req) => signer.proposalIsValid(height(req.height), req.txs),
+      extendVote: (req) => signer.extendVote(height(req.height)),
+      acceptVoteExtension: (req) =>
+        signer.verifyVoteExtension(height(req.height), req.validatorAddress, req.voteExtension),
+    };
   }
 
   async stop(): Promise<void> {

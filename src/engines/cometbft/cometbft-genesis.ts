@@ -36,7 +36,8 @@ export function buildCometbftGenesis(genesis: Genesis): object {
       evidence: { max_age_num_blocks: '100000', max_age_duration: '172800000000000', max_bytes: '1048576' },
       validator: { pub_key_types: ['ed25519'] },
       version: { app: '0' },
-      abci: { vote_extensions_enable_height: '0' },
+      // Vote extensions carry the validators' signatures on the app's blocks (block-signatures.ts).
+      abci: { vote_extensions_enable_height: '1' },
     },
     validators: validators.map((v) => ({
       address: cometbftAddress(v.pubKey),

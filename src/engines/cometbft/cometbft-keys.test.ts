@@ -1,11 +1,21 @@
 // Vectors are files written by `cometbft init` (v0.38.25): the key files we write must be the ones
 // CometBFT itself would write for the same key.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { publicKeyFromPrivate } from '../../core/ed25519-node.ts';
 import { cometbftAddress, privValidatorKeyJson, readNodeId, writePrivValidatorKey } from './cometbft-keys.ts';
+
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-keys-'));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 // priv_validator_key.json from `cometbft init`.
 const COMETBFT_VALIDATOR_KEY = {
@@ -36,7 +46,7 @@ describe('CometBFT key files from Ketenboek keys', () => {
   it('writes priv_validator_key.json exactly as cometbft init writes it for the same key', () => {
     expect(publicKeyFromPrivate(SEED)).toBe(PUBLIC);
     expect(privValidatorKeyJson({ publicKey: PUBLIC, privateKey: SEED })).toEqual(COMETBFT_VALIDATOR_KEY);
-    const home = mkdtempSync(join(tmpdir(), 'kb-keys-'));
+    const home = tempDir();
     mkdirSync(join(home, 'config'));
     writePrivValidatorKey(home, { publicKey: PUBLIC, privateKey: SEED });
     expect(JSON.parse(readFileSync(join(home, 'config', 'priv_validator_key.json'), 'utf8'))).toEqual(
@@ -45,7 +55,7 @@ describe('CometBFT key files from Ketenboek keys', () => {
   });
 
   it('reads the P2P node id that cometbft show-node-id prints', () => {
-    const home = mkdtempSync(join(tmpdir(), 'kb-keys-'));
+    const home = tempDir();
     mkdirSync(join(home, 'config'));
     writeFileSync(join(home, 'config', 'node_key.json'), JSON.stringify(COMETBFT_NODE_KEY));
     expect(readNodeId(home)).toBe(NODE_ID);

@@ -6,12 +6,20 @@
 // rechecks every waiting tx after every block and then hands it over once more in FinalizeBlock,
 // and parsing, canonicalising and hashing it again each time was most of the app's work under load.
 import type { LedgerApp } from '../../app/ledger-app.ts';
-import type { Application, CheckTxKind, CheckTxResult, FinalizeBlockRequest } from '../../app/types.ts';
+import type {
+  Application,
+  CheckTxKind,
+  CheckTxResult,
+  FinalizeBlockRequest,
+  FinalizeBlockResult,
+  TxResult,
+} from '../../app/types.ts';
 import { LedgerError } from '../../core/errors.ts';
 import { sha256Hex } from '../../core/hash-node.ts';
 import { TxErrors } from '../../core/tx-errors.ts';
 import { type DecodedTx, decodeTx } from '../../core/tx-node.ts';
 import { listOrgs } from '../../modules/identity/state.ts';
+import { decodeSignaturesTx, type SignaturesTx } from './block-signatures.ts';
 import { cometbftAddress } from './cometbft-keys.ts';
 
 export interface AppObserver {
@@ -59,14 +67,45 @@ export function observeApplication(app: LedgerApp, observer: AppObserver): Obser
     return result;
   };
 
-  const finalizeBlock = (req: FinalizeBlockRequest) => {
-    const txs = req.txs.map((bytes) => {
+  // Validator signatures for an earlier app block, carried by this block (block-signatures.ts);
+  // stored in the same SQLite transaction as this block.
+  let pendingSignatures: SignaturesTx | undefined;
+
+  const finalizeBlock = (req: FinalizeBlockRequest): FinalizeBlockResult => {
+    // ProcessProposal let at most one through, first in the block; the app never sees it.
+    const signatures = req.txs.length > 0 ? decodeSignaturesTx(req.txs[0]!) : undefined;
+    const appTxs = signatures ? req.txs.slice(1) : req.txs;
+    const txs = appTxs.map((bytes) => {
       const key = sha256Hex(bytes);
       const known = decoded.get(key);
       decoded.delete(key);
       return known ?? decodeOrError(bytes);
     });
-    return app.finalizeDecoded({ ...req, proposer: proposerKey(app, req.proposer) }, txs);
+    const result = app.finalizeDecoded(
+      { ...req, txs: appTxs, proposer: proposerKey(app, req.proposer) },
+      txs,
+    );
+    pendingSignatures = signatures;
+    if (!signatures) return result;
+    // CometBFT wants one result per tx of its block, the signatures tx included.
+    return {
+      ...result,
+      txResults: [SIGNATURES_TX_RESULT, ...result.txResults],
+      txHashes: [sha256Hex(req.txs[0]!), ...result.txHashes],
+    };
+  };
+
+  const commit = () => {
+    const signatures = pendingSignatures;
+    pendingSignatures = undefined;
+    if (!signatures) return app.commit();
+    // better-sqlite3 nests app.commit()'s transaction in this one: one durable write for both.
+    return app.store.db.transaction(() => {
+      app.store.db
+        .prepare('UPDATE blocks SET signatures = ? WHERE height = ?')
+        .run(JSON.stringify(signatures.signatures), signatures.height);
+      return app.commit();
+    })();
   };
 
   return {
@@ -75,7 +114,7 @@ export function observeApplication(app: LedgerApp, observer: AppObserver): Obser
     checkTx,
     finalizeBlock,
     commit() {
-      const result = app.commit();
+      const result = commit();
       observer.committed(app.lastHeight);
       return result;
     },
@@ -83,6 +122,15 @@ export function observeApplication(app: LedgerApp, observer: AppObserver): Obser
     noteDecoded: (tx) => remember(tx.hash, tx),
   };
 }
+
+const SIGNATURES_TX_RESULT: TxResult = {
+  code: 0,
+  codespace: '',
+  error: '',
+  log: 'validator signatures of an earlier block',
+  events: [],
+  participants: [],
+};
 
 /** Exactly what LedgerApp.finalizeBlock does with bytes it cannot decode, so results stay identical. */
 function decodeOrError(bytes: Uint8Array): DecodedTx | LedgerError {

@@ -5,12 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KVRead } from '../../app/kv.ts';
+import { LedgerApp } from '../../app/ledger-app.ts';
+import { utf8 } from '../../core/bytes.ts';
 import { sha256Hex } from '../../core/hash.ts';
 import type { TestKey } from '../../testing/test-chain.ts';
 import { listPayments, listReimbursements, listVouchers } from './queries.ts';
 import { journalOf } from './reports.ts';
 import { getTotals } from './state.ts';
-import { code, ManualChain } from './test-support.ts';
+import { BUDGET_TEST_MODULES, code, ManualChain } from './test-support.ts';
 
 type Op =
   | { t: 'topUp'; fund: number; amount: number }

@@ -7,6 +7,7 @@
 //   2. add it to TX_MODULES below.
 import type { Command } from 'commander';
 import { registerAnchorTx } from './anchor.ts';
+import { registerBudgetsTx } from './budgets.ts';
 import { registerCasesTx } from './cases.ts';
 import { registerIdentityTx } from './identity.ts';
 import { registerRegistryTx } from './registry.ts';
@@ -17,6 +18,7 @@ export type TxRegistrar = (tx: Command) => void;
 export const TX_MODULES: TxRegistrar[] = [
   registerAnchorTx,
   registerIdentityTx,
+  registerBudgetsTx,
   registerRegistryTx,
   registerCasesTx,
   registerVotingTx,

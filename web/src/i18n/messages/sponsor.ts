@@ -146,7 +146,10 @@ export const sponsor = {
   'set.sepa': { nl: 'SEPA-bestand downloaden', en: 'Download SEPA file' },
   'set.markPaid': { nl: 'Markeren als betaald', en: 'Mark as paid' },
   'set.cancel': { nl: 'Annuleren', en: 'Cancel' },
-  'set.bankRef': { nl: 'Kenmerk van de bank', en: 'Bank reference' },
+  'set.bankRef': {
+    nl: 'Kenmerk van de bank (bij markeren als betaald)',
+    en: 'Bank reference (when marking as paid)',
+  },
   'set.fourEyes': {
     nl: 'Vier-ogenprincipe: als uw organisatie meer dan één sleutel heeft, keurt een andere medewerker de afrekening goed.',
     en: 'Four eyes: when your organisation has more than one key, another employee approves the settlement.',

@@ -28,7 +28,7 @@ export function VoucherCards({ walletKey, version }: { walletKey: WalletKey; ver
 }
 
 function VoucherCard({ item: { voucher: v, fund }, version }: { item: MyVoucher; version: number }) {
-  const { t, tOr, fmt } = useI18n();
+  const { t, fmt } = useI18n();
   const usable = v.state === 'active';
   return (
     <article
@@ -63,7 +63,7 @@ function VoucherCard({ item: { voucher: v, fund }, version }: { item: MyVoucher;
       )}
       <details className="kb-details">
         <summary>{t('w.history')}</summary>
-        <VoucherHistory voucherId={v.id} version={version} label={tOr('w.history', 'History')} />
+        <VoucherHistory voucherId={v.id} version={version} label={t('w.history')} />
       </details>
     </article>
   );

@@ -58,7 +58,7 @@ export interface RateResult {
 }
 
 const MAX_IN_FLIGHT = 512;
-export const DEFAULT_RATES = [200, 400, 600, 800, 1000, 1200, 1500];
+export const DEFAULT_RATES = [100, 200, 300, 400, 500, 600, 800, 1000, 1200];
 const DRAIN_MS = 30_000;
 
 export async function benchCometbftNetwork(opts: NetworkBenchOptions): Promise<RateResult[]> {

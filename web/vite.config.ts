@@ -42,6 +42,8 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     chunkSizeWarningLimit: 2048,
+    // The CSS of NL Design System is large; on a busy machine its transform trips the timing warning.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   // `npm run dev:web` against a node on 8080 (the node itself serves web/dist in every other case).
   server: { proxy: { '/v1': 'http://127.0.0.1:8080' } },

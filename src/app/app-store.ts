@@ -135,7 +135,22 @@ export class AppStore implements KVRead {
   }
 
   get(key: string): string | undefined {
-    return this.stmts.get.get(key)?.value;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const value = this.stmts.get.get(key)?.value;
+    this.remember(key, value ?? null);
+    return value;
+  }
+
+  /**
+   * Committed values (and known absences) read recently. The app is the store's only writer and
+   * updates the cache in commitBlock, so it never goes stale; it is bounded by starting afresh.
+   */
+  private readonly cache = new Map<string, string | null>();
+
+  private remember(key: string, value: string | null): void {
+    if (this.cache.size >= 500_000) this.cache.clear();
+    this.cache.set(key, value);
   }
 
   *iterate(prefix: string, opts: IterateOptions = {}): Iterable<[string, string]> {
@@ -201,6 +216,7 @@ export class AppStore implements KVRead {
         if (prev) this.stmts.hist.run(w.key, prev.height, h, prev.value);
         if (w.value === null) this.stmts.del.run(w.key);
         else this.stmts.put.run(w.key, w.value, h);
+        this.remember(w.key, w.value);
       }
       this.stmts.insBlock.run(
         h,
@@ -212,7 +228,27 @@ export class AppStore implements KVRead {
       for (const p of c.participants) this.stmts.insPart.run(p.participant, h, p.index);
       for (const [k, v] of Object.entries(c.meta)) this.stmts.setMeta.run(k, v);
     });
-    tx();
+    try {
+      tx();
+    } catch (e) {
+      this.cache.clear(); // the transaction rolled back: forget what it wrote
+      throw e;
+    }
+  }
+
+  /** The state written by InitChain (height 0) and the chain's metadata, atomically. */
+  commitGenesis(writes: Array<{ key: string; value: string }>, meta: Record<string, string>): void {
+    this.db.transaction(() => {
+      for (const w of writes) this.stmts.put.run(w.key, w.value, 0);
+      for (const [k, v] of Object.entries(meta)) this.stmts.setMeta.run(k, v);
+    })();
+    this.cache.clear();
+  }
+
+  /** Forgets all state (a crash between InitChain and block 1 makes the chain start again). */
+  wipe(): void {
+    this.db.exec('DELETE FROM state; DELETE FROM state_history; DELETE FROM meta;');
+    this.cache.clear();
   }
 
   block(height: number): StoredBlock | undefined {

@@ -9,7 +9,7 @@ import { SparseMerkleTree } from '../core/smt.ts';
 import { TxErrors } from '../core/tx-errors.ts';
 import { type DecodedTx, decodeTx, verifyTxSignature } from '../core/tx-node.ts';
 import { type Account, bumpNonce, getAccount, type TxRecord, txRecordKey } from './accounts.ts';
-import { AppStore, type BlockHeader, type StoredTx } from './app-store.ts';
+import { AppStore, type BlockHeader, type StoredBlock, type StoredTx } from './app-store.ts';
 import { checkGenesis } from './genesis.ts';
 import type { KVRead } from './kv.ts';
 import type { BlockContext, EventValue, Genesis, MessageDef, Module, TxContext } from './module.ts';
@@ -57,6 +57,8 @@ export class LedgerApp implements Application {
   private readonly verified = new VerifiedSignatures(200_000);
   private checkState: Overlay;
   private pending: PendingBlock | undefined;
+  /** The block the last commit() wrote, as stored: engines hand it to listeners without a re-read. */
+  lastCommitted: { block: StoredBlock; txs: StoredTx[] } | undefined;
   private readonly pastTrees = new Map<number, SparseMerkleTree>();
   private chainId: string;
   private height: number;
@@ -132,18 +134,16 @@ export class LedgerApp implements Application {
     const writes = overlay.entries().map(([key, value]) => ({ key, value }));
     this.applyToTree(writes);
     const appHash = toHex(this.smt.root());
-    this.store.db.transaction(() => {
-      for (const w of writes)
-        if (w.value !== null)
-          this.store.db
-            .prepare('INSERT INTO state (key, value, height) VALUES (?, ?, 0)')
-            .run(w.key, w.value);
-      this.store.setMeta('chainId', genesis.chainId);
-      this.store.setMeta('genesis', canonicalJson(genesis));
-      this.store.setMeta('height', '0');
-      this.store.setMeta('appHash', appHash);
-      this.store.setMeta('lastBlockHash', ZERO_HASH);
-    })();
+    this.store.commitGenesis(
+      writes.filter((w): w is { key: string; value: string } => w.value !== null),
+      {
+        chainId: genesis.chainId,
+        genesis: canonicalJson(genesis),
+        height: '0',
+        appHash,
+        lastBlockHash: ZERO_HASH,
+      },
+    );
     this.chainId = genesis.chainId;
     this.height = 0;
     this.appHash = appHash;
@@ -295,8 +295,9 @@ export class LedgerApp implements Application {
   commit(signatures: Array<{ pubKey: string; sig: string }> = []): { retainHeight: number } {
     const p = this.pending;
     if (!p) throw new Error('commit without finalizeBlock');
+    const block: StoredBlock = { height: p.header.height, hash: p.hash, header: p.header, signatures };
     this.store.commitBlock({
-      block: { height: p.header.height, hash: p.hash, header: p.header, signatures },
+      block,
       txs: p.txs,
       participants: p.participants,
       writes: this.pendingWrites,
@@ -307,6 +308,7 @@ export class LedgerApp implements Application {
     this.lastBlockHash = p.hash;
     this.pending = undefined;
     this.pendingWrites = [];
+    this.lastCommitted = { block, txs: p.txs };
     this.checkState = new Overlay(this.store);
     return { retainHeight: 0 };
   }
@@ -383,7 +385,7 @@ export class LedgerApp implements Application {
   }
 
   private wipe(): void {
-    this.store.db.exec('DELETE FROM state; DELETE FROM state_history; DELETE FROM meta;');
+    this.store.wipe();
     this.smt = new SparseMerkleTree(sha256);
   }
 

@@ -1,8 +1,13 @@
 // Canonical JSON: the RFC 8785 examples, our refusal of non-deterministic values, and properties.
+import canonicalizeModule from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHex } from './bytes.ts';
 import { CanonicalEncodingError, canonicalBytes, canonicalJson } from './canonical.ts';
+
+// The npm `canonicalize` package (an independent RFC 8785 implementation) as a test oracle. It is
+// CommonJS whose types declare a default export; at runtime the import is the function itself.
+const referenceCanonicalize = canonicalizeModule as unknown as (v: unknown) => string;
 
 function rejection(value: unknown): CanonicalEncodingError {
   try {
@@ -237,6 +242,15 @@ describe('properties', () => {
           expect(rejection([`${a}${s}${b}`]).path).toBe('$[0]');
         },
       ),
+    );
+  });
+
+  it('writes exactly what the independent canonicalize package writes, for any deterministic value', () => {
+    fc.assert(
+      fc.property(jsonValue, (value) => {
+        expect(canonicalJson(value)).toBe(referenceCanonicalize(value));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -278,7 +278,11 @@ function finalizeBlock(
     );
   }
   return {
-    events: [],
+    // The app's own block hash, so RPC and websocket clients can link CometBFT's block to the
+    // app's (GET /v1/blocks/{height}). Events are not part of any hash CometBFT agrees on.
+    events: [
+      { type: 'ketenboek.block', attributes: [{ key: 'hash', value: result.blockHash, index: true }] },
+    ],
     txResults: result.txResults.map(toExecTxResult),
     validatorUpdates: result.validatorUpdates.map(toProtoValidatorUpdate),
     consensusParamUpdates: undefined,

@@ -180,7 +180,8 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
 
   /** Resolves once the tx is durably committed (or rejects after `timeoutMs`). */
   waitForCommit(hash: string, timeoutMs = 30_000): Promise<Committed> {
-    const stored = this.app.store.txByHash(hash);
+    // A tx still in the pool cannot be committed yet: skip the store look-up on the hot path.
+    const stored = this.inPool.has(hash) ? undefined : this.app.store.txByHash(hash);
     if (stored) return Promise.resolve(toCommitted(stored));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -240,15 +241,14 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     this.app.commit([{ pubKey: this.nodeKey.publicKey, sig }]);
     this.lastBlockAt = this.now();
     for (const e of take) this.inPool.delete(e.decoded.hash);
-    const block = this.app.store.block(height)!;
-    const txs = this.app.store.txsOfBlock(height);
-    for (const t of txs) {
+    const { block, txs } = this.app.lastCommitted!;
+    txs.forEach((t, i) => {
       const ws = this.waiters.get(t.hash);
-      if (!ws) continue;
+      if (!ws) return;
       this.waiters.delete(t.hash);
-      const c = toCommitted(t);
+      const c: Committed = { hash: t.hash, height: t.height, index: t.index, result: res.txResults[i]! };
       for (const w of ws) w.resolve(c);
-    }
+    });
     this.recheck();
     this.emit('block', block, txs);
     return block;

@@ -16,6 +16,7 @@ export interface InProcessResult {
   p50ms: number;
   p99ms: number;
   blocks: number;
+  cpuMsPerTx: number;
   dbPath: string;
 }
 
@@ -58,6 +59,7 @@ export async function benchAnchorsInProcess(
   const latencies: number[] = [];
   const inFlight = opts.inFlight ?? 6000;
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   let next = 0;
   // Round-robin over lanes keeps every account's txs in nonce order.
   const order: Uint8Array[] = [];
@@ -89,6 +91,7 @@ export async function benchAnchorsInProcess(
     pump();
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   const blocks = app.lastHeight - startHeight;
   await engine.stop();
   app.close();
@@ -100,6 +103,9 @@ export async function benchAnchorsInProcess(
     p50ms: Math.round(percentile(latencies, 50)),
     p99ms: Math.round(percentile(latencies, 99)),
     blocks,
+    // CPU time of the whole process (main thread and signature workers) per tx: steadier than
+    // wall-clock rates when other work shares the machine.
+    cpuMsPerTx: Math.round(((cpu.user + cpu.system) / 1000 / count) * 1000) / 1000,
     dbPath,
   };
 }

@@ -135,22 +135,27 @@ export class AppStore implements KVRead {
   }
 
   get(key: string): string | undefined {
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const value = this.stmts.get.get(key)?.value;
-    this.remember(key, value ?? null);
-    return value;
+    return this.current(key)?.value;
   }
 
   /**
    * Committed values (and known absences) read recently. The app is the store's only writer and
    * updates the cache in commitBlock, so it never goes stale; it is bounded by starting afresh.
    */
-  private readonly cache = new Map<string, string | null>();
+  private readonly cache = new Map<string, { value: string; height: number } | null>();
 
-  private remember(key: string, value: string | null): void {
+  private current(key: string): { value: string; height: number } | undefined {
+    let row = this.cache.get(key);
+    if (row === undefined) {
+      row = this.stmts.get.get(key) ?? null;
+      this.remember(key, row);
+    }
+    return row ?? undefined;
+  }
+
+  private remember(key: string, row: { value: string; height: number } | null): void {
     if (this.cache.size >= 500_000) this.cache.clear();
-    this.cache.set(key, value);
+    this.cache.set(key, row);
   }
 
   *iterate(prefix: string, opts: IterateOptions = {}): Iterable<[string, string]> {
@@ -212,11 +217,11 @@ export class AppStore implements KVRead {
     const h = c.block.height;
     const tx = this.db.transaction(() => {
       for (const w of c.writes) {
-        const prev = this.stmts.get.get(w.key);
+        const prev = this.current(w.key);
         if (prev) this.stmts.hist.run(w.key, prev.height, h, prev.value);
         if (w.value === null) this.stmts.del.run(w.key);
         else this.stmts.put.run(w.key, w.value, h);
-        this.remember(w.key, w.value);
+        this.remember(w.key, w.value === null ? null : { value: w.value, height: h });
       }
       this.stmts.insBlock.run(
         h,

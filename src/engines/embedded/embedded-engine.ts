@@ -160,8 +160,10 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
   }
 
   private drainVerified(): void {
-    while (this.verifyQueue.length > 0 && this.verifyQueue[0]!.ok !== undefined) {
-      const item = this.verifyQueue.shift()!;
+    let n = 0;
+    while (n < this.verifyQueue.length && this.verifyQueue[n]!.ok !== undefined) n++;
+    // One splice per drain instead of a shift per tx: the queue can hold thousands.
+    for (const item of this.verifyQueue.splice(0, n)) {
       // A worker's "ok" is only a cache hint; a failed one is re-checked (and refused) by the app.
       if (item.ok) this.app.notePreverified(item.decoded.hash);
       item.done(this.admit(item.decoded));

@@ -256,6 +256,13 @@ export class AppStore implements KVRead {
     this.cache.clear();
   }
 
+  /** Records validator signatures that arrive after the block (CometBFT vote extensions). */
+  setBlockSignatures(height: number, signatures: BlockSignature[]): void {
+    this.db
+      .prepare('UPDATE blocks SET signatures = ? WHERE height = ?')
+      .run(JSON.stringify(signatures), height);
+  }
+
   block(height: number): StoredBlock | undefined {
     const r = this.stmts.block.get(height);
     return r ? toBlock(r) : undefined;

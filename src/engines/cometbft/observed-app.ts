@@ -101,9 +101,7 @@ export function observeApplication(app: LedgerApp, observer: AppObserver): Obser
     if (!signatures) return app.commit();
     // better-sqlite3 nests app.commit()'s transaction in this one: one durable write for both.
     return app.store.db.transaction(() => {
-      app.store.db
-        .prepare('UPDATE blocks SET signatures = ? WHERE height = ?')
-        .run(JSON.stringify(signatures.signatures), signatures.height);
+      app.store.setBlockSignatures(signatures.height, signatures.signatures);
       return app.commit();
     })();
   };

@@ -8,10 +8,10 @@
 // Pure: the node and the browser bind their own sha256 and Ed25519 verify (as for receipts).
 import type { BlockHeader, BlockSignature } from '../app/app-store.ts';
 import { checkBlockSignatures } from './block-signatures.ts';
-import { fromHex, isLowerHex, toHex, utf8 } from './bytes.ts';
+import { fromHex, toHex } from './bytes.ts';
 import { canonicalJson } from './canonical.ts';
 import { checklist } from './checklist.ts';
-import { BLOCK_SIGN_DOMAIN, type ReceiptCheck } from './receipt.ts';
+import type { ReceiptCheck } from './receipt.ts';
 import type { ReceiptCrypto } from './receipt-verify-core.ts';
 import { type SmtProof, verifySmtProof } from './smt.ts';
 

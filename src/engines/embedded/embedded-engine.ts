@@ -73,7 +73,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
   }
 
   /** Replaces the clock block times are taken from (tests that need time to pass). */
-  useClock(now: () => number): void {
+  setClock(now: () => number): void {
     this.now = now;
   }
 

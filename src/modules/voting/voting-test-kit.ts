@@ -123,7 +123,7 @@ export interface VotingKit {
  */
 export function controlClock(engine: EmbeddedEngine, startIso = T0): { advanceTo(iso: string): void } {
   let now = Date.parse(startIso) + 1000;
-  engine.useClock(() => now);
+  engine.setClock(() => now);
   return {
     advanceTo(iso) {
       now = Date.parse(iso);

@@ -1,18 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerApp } from '../../app/ledger-app.ts';
-import { utf8 } from '../../core/bytes.ts';
-import { canonicalJson } from '../../core/canonical.ts';
-import { signTx } from '../../core/tx-node.ts';
-import { EmbeddedEngine } from '../../engines/embedded/embedded-engine.ts';
 import { casesModule } from '../../modules/cases/index.ts';
 import { listCases, listProcesses, partnerOverview } from '../../modules/cases/keeper.ts';
 import { identityModule } from '../../modules/identity/index.ts';
 import { type DemoNode, startDemoNode } from '../../testing/demo-node.ts';
-import { ensureHome, keyringOf } from '../home.ts';
-import { ensureGenesis, loadOrCreateNodeKey } from '../start-node.ts';
 import { casesDemo } from './cases-demo.ts';
 import type { DemoContext } from './demo-context.ts';
 

@@ -1,12 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LedgerApp } from '../../app/ledger-app.ts';
-import { utf8 } from '../../core/bytes.ts';
-import { canonicalJson } from '../../core/canonical.ts';
-import { signTx } from '../../core/tx-node.ts';
-import { EmbeddedEngine } from '../../engines/embedded/embedded-engine.ts';
 import { identityModule } from '../../modules/identity/index.ts';
 import {
   getElection,
@@ -16,9 +8,6 @@ import {
   votingModule,
 } from '../../modules/voting/index.ts';
 import { type DemoNode, startDemoNode } from '../../testing/demo-node.ts';
-import { ensureHome, keyringOf } from '../home.ts';
-import { ensureGenesis, loadOrCreateNodeKey } from '../start-node.ts';
-import type { DemoContext } from './demo-context.ts';
 import { DEMO_ORGS } from './demo-orgs.ts';
 import { votingDemo } from './voting-demo.ts';
 

@@ -31,10 +31,10 @@ if (!only || only === 'anchors') {
   const inProc = await benchAnchorsInProcess(n);
   log('## Anchor txs through the embedded engine (in process, durable commits)');
   log('');
-  log('| txs | seconds | tx/s | p50 commit | p99 commit | blocks |');
-  log('|---:|---:|---:|---:|---:|---:|');
+  log('| txs | seconds | tx/s | p50 commit | p99 commit | blocks | CPU per tx | tx per CPU-second |');
+  log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   log(
-    `| ${inProc.txs} | ${inProc.seconds.toFixed(2)} | **${inProc.txPerSecond}** | ${inProc.p50ms} ms | ${inProc.p99ms} ms | ${inProc.blocks} |`,
+    `| ${inProc.txs} | ${inProc.seconds.toFixed(2)} | **${inProc.txPerSecond}** | ${inProc.p50ms} ms | ${inProc.p99ms} ms | ${inProc.blocks} | ${inProc.cpuMsPerTx} ms | ${Math.round(1000 / inProc.cpuMsPerTx)} |`,
   );
   log('');
   log(

@@ -73,6 +73,7 @@ export const txTypes = {
   'txType.cases.open': { nl: 'Zaak geopend', en: 'Case opened' },
   'txType.cases.invite': { nl: 'Partner uitgenodigd', en: 'Partner invited' },
   'txType.cases.advance': { nl: 'Stap afgerond', en: 'Step completed' },
+  'txType.cases.attest': { nl: 'Verklaring afgegeven', en: 'Attestation given' },
   'txType.cases.set_field': { nl: 'Gegeven vastgelegd', en: 'Field recorded' },
   'txType.cases.attach_document': { nl: 'Document toegevoegd', en: 'Document attached' },
   'txType.cases.dispute': { nl: 'Bezwaar gemaakt', en: 'Dispute raised' },

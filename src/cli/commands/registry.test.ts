@@ -1,54 +1,19 @@
-// `ketenboek tx registry ...` and `ketenboek registry ...` as users run them: the real binary in a
-// child process, against a real API server in this process and a temp home.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, serveApi } from '../../api/server.ts';
 import { identityModule } from '../../modules/identity/index.ts';
 import { registryModule } from '../../modules/registry/index.ts';
+import { cliRunner, ok, oneLineError } from '../../testing/cli-runner.ts';
 import { createTestChain, type TestChain } from '../../testing/test-chain.ts';
-
-const BIN = fileURLToPath(new URL('../../../bin/ketenboek.js', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let chain: TestChain;
 let api: RunningApi;
 let home: string;
 let dir: string;
 
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        cwd: tmpdir(),
-        env: { ...process.env, KETENBOEK_HOME: home, KETENBOEK_NODE: api.url, KETENBOEK_DEBUG: '' },
-      },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-function ok(r: Run): Run {
-  expect(r.code, r.stderr).toBe(0);
-  return r;
-}
-
-function oneLineError(r: Run, code: number, pattern: RegExp): void {
-  expect(r.code, r.stderr).toBe(code);
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-}
+const { cli } = cliRunner(() => ({ home, nodeUrl: api.url }));
 
 beforeAll(async () => {
   chain = await createTestChain({

@@ -1,23 +1,11 @@
-// `ketenboek voting ...` and `ketenboek tx voting ...` as people run them: the real binary in a
-// child process against a real API server in this process, with a temp home. One vote from
-// creation to tally; the registrar's key file and the resident's wallet stay on disk.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, serveApi } from '../../api/server.ts';
 import { budgetElection, controlClock, T0, WINDOWS } from '../../modules/voting/voting-test-kit.ts';
+import { cliRunner, ok } from '../../testing/cli-runner.ts';
 import { createTestChain, type TestChain } from '../../testing/test-chain.ts';
-
-const BIN = fileURLToPath(new URL('../../../bin/ketenboek.js', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let chain: TestChain;
 let api: RunningApi;
@@ -26,25 +14,7 @@ let dir: string;
 let clock: ReturnType<typeof controlClock>;
 const ID = 'buurtbudget';
 
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        cwd: tmpdir(),
-        env: { ...process.env, KETENBOEK_HOME: home, KETENBOEK_NODE: api.url, KETENBOEK_DEBUG: '' },
-      },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-function ok(r: Run): Run {
-  expect(r.code, r.stderr).toBe(0);
-  return r;
-}
+const { cli } = cliRunner(() => ({ home, nodeUrl: api.url }));
 
 const advanceTo = (iso: string) => clock.advanceTo(iso);
 

@@ -3,13 +3,13 @@
 // validators and drives the app. Submissions go to CometBFT's RPC on this machine; a tx is
 // acknowledged only once this node's app has committed its block to disk.
 import { EventEmitter } from 'node:events';
-import type { StoredTx } from '../../app/app-store.ts';
 import type { LedgerApp } from '../../app/ledger-app.ts';
-import type { CheckTxResult, TxResult } from '../../app/types.ts';
+import type { CheckTxResult } from '../../app/types.ts';
 import { LedgerError } from '../../core/errors.ts';
 import { MAX_TX_BYTES } from '../../core/tx.ts';
 import { TxErrors } from '../../core/tx-errors.ts';
 import { type DecodedTx, decodeTx } from '../../core/tx-node.ts';
+import { CommitWaiters, committedOf } from '../commit-waiters.ts';
 import type { Committed, LedgerNode } from '../ledger-node.ts';
 import type { ConsensusHooks } from './abci-handler.ts';
 import { type AbciServer, startAbciServer } from './abci-server.ts';
@@ -31,11 +31,6 @@ export interface CometbftEngineOptions {
   log?: (line: string) => void;
 }
 
-interface Waiter {
-  resolve(c: Committed): void;
-  reject(e: Error): void;
-}
-
 export class CometbftEngine extends EventEmitter implements LedgerNode {
   readonly engine = 'cometbft' as const;
   readonly app: LedgerApp;
@@ -44,7 +39,7 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
   private readonly abciAddress: string;
   private readonly onFatal: ((error: Error) => void) | undefined;
   private readonly log: (line: string) => void;
-  private readonly waiters = new Map<string, Waiter[]>();
+  private readonly waiters = new CommitWaiters();
   private server: AbciServer | undefined;
   private observed: ObservedApplication | undefined;
   private readonly signer: BlockSigner;
@@ -70,7 +65,7 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
     const observed = observeApplication(this.app, {
       committed: (height) => setImmediate(() => this.afterCommit(height)),
       recheckRefused: (result) =>
-        this.rejectWaiters(result.hash, `dropped from the mempool on recheck: ${result.log}`),
+        this.waiters.reject(result.hash, `dropped from the mempool on recheck: ${result.log}`),
     });
     this.observed = observed;
     this.server = await startAbciServer({
@@ -108,8 +103,7 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
     this.stopped = true;
     await this.server?.close();
     this.server = undefined;
-    for (const [, list] of this.waiters) for (const w of list) w.reject(new Error('node stopped'));
-    this.waiters.clear();
+    this.waiters.rejectAll('node stopped');
   }
 
   get events(): EventEmitter {
@@ -146,29 +140,9 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
   /** Resolves once this node's app has durably committed the tx (or rejects after `timeoutMs`). */
   waitForCommit(hash: string, timeoutMs = 30_000): Promise<Committed> {
     const stored = this.app.store.txByHash(hash);
-    if (stored) return Promise.resolve(toCommitted(stored));
+    if (stored) return Promise.resolve(committedOf(stored));
     if (this.stopped) return Promise.reject(new Error('node stopped'));
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const list = this.waiters.get(hash)?.filter((w) => w !== waiter) ?? [];
-        if (list.length > 0) this.waiters.set(hash, list);
-        else this.waiters.delete(hash);
-        reject(new Error(`transaction ${hash} was not committed within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const waiter: Waiter = {
-        resolve: (c) => {
-          clearTimeout(timer);
-          resolve(c);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      };
-      const list = this.waiters.get(hash) ?? [];
-      list.push(waiter);
-      this.waiters.set(hash, list);
-    });
+    return this.waiters.wait(hash, timeoutMs);
   }
 
   /** Runs after the ABCI Commit answer went out, so consensus never waits for listeners. */
@@ -177,15 +151,8 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
     const block = this.app.store.block(height);
     if (!block) return;
     const txs = this.app.store.txsOfBlock(height);
-    if (this.waiters.size > 0) {
-      for (const t of txs) {
-        const list = this.waiters.get(t.hash);
-        if (!list) continue;
-        this.waiters.delete(t.hash);
-        const c = toCommitted(t);
-        for (const w of list) w.resolve(c);
-      }
-    }
+    if (this.waiters.size > 0)
+      for (const t of txs) if (this.waiters.has(t.hash)) this.waiters.resolve(t.hash, committedOf(t));
     try {
       this.emit('block', block, txs);
     } catch (error) {
@@ -193,13 +160,6 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
       this.log(`a 'block' listener failed at height ${height}: ${(error as Error).message}`);
     }
     this.refreshMempoolSize();
-  }
-
-  private rejectWaiters(hash: string, reason: string): void {
-    const list = this.waiters.get(hash);
-    if (!list) return;
-    this.waiters.delete(hash);
-    for (const w of list) w.reject(new Error(reason));
   }
 
   private refreshMempoolSize(): void {
@@ -215,10 +175,6 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
         this.mempoolPoll = undefined;
       });
   }
-}
-
-function toCommitted(t: StoredTx): Committed {
-  return { hash: t.hash, height: t.height, index: t.index, result: JSON.parse(t.result) as TxResult };
 }
 
 function refusal(e: unknown): CheckTxResult {

@@ -2,9 +2,9 @@
 // cutter that finalizes and durably commits a block on an interval or when enough txs wait.
 // A tx is acknowledged (its commit promise resolves) only after its block is on disk.
 import { EventEmitter } from 'node:events';
-import type { StoredBlock, StoredTx } from '../../app/app-store.ts';
+import type { StoredBlock } from '../../app/app-store.ts';
 import type { LedgerApp } from '../../app/ledger-app.ts';
-import type { CheckTxResult, TxResult } from '../../app/types.ts';
+import type { CheckTxResult } from '../../app/types.ts';
 import { utf8 } from '../../core/bytes.ts';
 import { sign } from '../../core/ed25519-node.ts';
 import { LedgerError } from '../../core/errors.ts';
@@ -12,6 +12,7 @@ import { BLOCK_SIGN_DOMAIN } from '../../core/receipt.ts';
 import { MAX_TX_BYTES } from '../../core/tx.ts';
 import { TxErrors } from '../../core/tx-errors.ts';
 import { type DecodedTx, decodeTx } from '../../core/tx-node.ts';
+import { CommitWaiters, committedOf } from '../commit-waiters.ts';
 import type { Committed, LedgerNode } from '../ledger-node.ts';
 import { SignatureWorkers } from './signature-workers.ts';
 
@@ -34,11 +35,6 @@ interface PoolEntry {
   decoded: DecodedTx;
 }
 
-interface Waiter {
-  resolve(c: Committed): void;
-  reject(e: Error): void;
-}
-
 export class EmbeddedEngine extends EventEmitter implements LedgerNode {
   readonly engine = 'embedded' as const;
   readonly app: LedgerApp;
@@ -50,7 +46,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
   private now: () => number;
   private mempool: PoolEntry[] = [];
   private readonly inPool = new Set<string>();
-  private readonly waiters = new Map<string, Waiter[]>();
+  private readonly waiters = new CommitWaiters();
   private timer: NodeJS.Timeout | undefined;
   private lastBlockAt = 0;
   private running = false;
@@ -89,8 +85,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.workers?.close();
-    for (const [, ws] of this.waiters) for (const w of ws) w.reject(new Error('node stopped'));
-    this.waiters.clear();
+    this.waiters.rejectAll('node stopped');
   }
 
   get events(): EventEmitter {
@@ -184,31 +179,8 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
   waitForCommit(hash: string, timeoutMs = 30_000): Promise<Committed> {
     // A tx still in the pool cannot be committed yet: skip the store look-up on the hot path.
     const stored = this.inPool.has(hash) ? undefined : this.app.store.txByHash(hash);
-    if (stored) return Promise.resolve(toCommitted(stored));
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const list = this.waiters.get(hash);
-        if (list)
-          this.waiters.set(
-            hash,
-            list.filter((w) => w !== waiter),
-          );
-        reject(new Error(`transaction ${hash} was not committed within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const waiter: Waiter = {
-        resolve: (c) => {
-          clearTimeout(timer);
-          resolve(c);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      };
-      const list = this.waiters.get(hash) ?? [];
-      list.push(waiter);
-      this.waiters.set(hash, list);
-    });
+    if (stored) return Promise.resolve(committedOf(stored));
+    return this.waiters.wait(hash, timeoutMs);
   }
 
   private scheduleCut(): void {
@@ -244,13 +216,11 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     this.lastBlockAt = this.now();
     for (const e of take) this.inPool.delete(e.decoded.hash);
     const { block, txs } = this.app.lastCommitted!;
-    txs.forEach((t, i) => {
-      const ws = this.waiters.get(t.hash);
-      if (!ws) return;
-      this.waiters.delete(t.hash);
-      const c: Committed = { hash: t.hash, height: t.height, index: t.index, result: res.txResults[i]! };
-      for (const w of ws) w.resolve(c);
-    });
+    if (this.waiters.size > 0) {
+      txs.forEach((t, i) => {
+        if (this.waiters.has(t.hash)) this.waiters.resolve(t.hash, committedOf(t, res.txResults[i]));
+      });
+    }
     this.recheck();
     this.emit('block', block, txs);
     return block;
@@ -266,16 +236,10 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
         continue;
       }
       this.inPool.delete(e.decoded.hash);
-      const ws = this.waiters.get(e.decoded.hash);
-      this.waiters.delete(e.decoded.hash);
-      for (const w of ws ?? []) w.reject(new Error(`dropped from the mempool on recheck: ${r.log}`));
+      this.waiters.reject(e.decoded.hash, `dropped from the mempool on recheck: ${r.log}`);
     }
     this.mempool = keep;
   }
-}
-
-function toCommitted(t: StoredTx): Committed {
-  return { hash: t.hash, height: t.height, index: t.index, result: JSON.parse(t.result) as TxResult };
 }
 
 function refusal(e: unknown, hash: string, signer: string, nonce: number): CheckTxResult {

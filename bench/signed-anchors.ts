@@ -1,8 +1,6 @@
-// Pre-signs anchor txs from many accounts (signing is the client's cost, not the node's).
-import { utf8 } from '../src/core/bytes.ts';
-import { canonicalJson } from '../src/core/canonical.ts';
 import { generateKeyPair } from '../src/core/ed25519-node.ts';
 import { sha256Hex } from '../src/core/hash-node.ts';
+import { encodeSignedTx } from '../src/core/tx.ts';
 import { signTx } from '../src/core/tx-node.ts';
 
 export function signedAnchors(chainId: string, count: number, accounts = 500, tag = 'bench'): Uint8Array[][] {
@@ -18,7 +16,7 @@ export function signedAnchors(chainId: string, count: number, accounts = 500, ta
       { v: 1, chainId, type: 'anchor.create', signer: key.publicKey, nonce, body },
       key.privateKey,
     );
-    lanes[lane]!.push(utf8(canonicalJson(tx)));
+    lanes[lane]!.push(encodeSignedTx(tx));
   }
   return lanes;
 }

@@ -1,8 +1,7 @@
 // Helpers for the API tests: a throwaway chain behind a real HTTP server on 127.0.0.1, and a
 // minimal server-sent-events reader on top of fetch.
 import { createHash } from 'node:crypto';
-import { utf8 } from '../core/bytes.ts';
-import { canonicalJson } from '../core/canonical.ts';
+import { encodeSignedTx } from '../core/tx.ts';
 import { signTx } from '../core/tx-node.ts';
 import type { LedgerNode } from '../engines/ledger-node.ts';
 import {
@@ -60,7 +59,7 @@ export function signWith(
   key: TestKey,
   env: { chainId: string; type: string; nonce: number; body: unknown },
 ): Uint8Array {
-  return utf8(canonicalJson(signTx({ v: 1, signer: key.publicKey, ...env }, key.privateKey)));
+  return encodeSignedTx(signTx({ v: 1, signer: key.publicKey, ...env }, key.privateKey));
 }
 
 export interface SseEvent {

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { LedgerApp } from '../app/ledger-app.ts';
 import type { Module } from '../app/module.ts';
 import type { TxResult } from '../app/types.ts';
-import { utf8 } from '../core/bytes.ts';
-import { canonicalJson } from '../core/canonical.ts';
 import { generateKeyPair } from '../core/ed25519-node.ts';
+import { encodeSignedTx } from '../core/tx.ts';
 import { signTx } from '../core/tx-node.ts';
 import { EmbeddedEngine } from '../engines/embedded/embedded-engine.ts';
 import { ALL_MODULES } from '../modules/registry.ts';
@@ -95,12 +94,10 @@ export async function createTestChain(opts: TestChainOptions = {}): Promise<Test
   });
   engine.start();
   const sign = (key: TestKey, type: string, body: unknown, nonce?: number) =>
-    utf8(
-      canonicalJson(
-        signTx(
-          { v: 1, chainId, type, signer: key.publicKey, nonce: nonce ?? app.nextNonce(key.publicKey), body },
-          key.privateKey,
-        ),
+    encodeSignedTx(
+      signTx(
+        { v: 1, chainId, type, signer: key.publicKey, nonce: nonce ?? app.nextNonce(key.publicKey), body },
+        key.privateKey,
       ),
     );
   const trySend: TestChain['trySend'] = async (key, type, body) => {

@@ -5,9 +5,8 @@ import type { KVRead } from '../../app/kv.ts';
 import { LedgerApp } from '../../app/ledger-app.ts';
 import type { Module } from '../../app/module.ts';
 import type { TxResult } from '../../app/types.ts';
-import { utf8 } from '../../core/bytes.ts';
-import { canonicalJson } from '../../core/canonical.ts';
 import { generateKeyPair } from '../../core/ed25519-node.ts';
+import { encodeSignedTx } from '../../core/tx.ts';
 import { signTx } from '../../core/tx-node.ts';
 import { buildGenesis, fakeOin, type GenesisOrg } from '../../node/genesis-builder.ts';
 import { createTestChain, type TestChain, type TestKey } from '../../testing/test-chain.ts';
@@ -162,7 +161,7 @@ export class ManualChain implements Driver {
       nonce: nonce ?? this.app.nextNonce(key.publicKey),
       body,
     };
-    return utf8(canonicalJson(signTx(env, key.privateKey)));
+    return encodeSignedTx(signTx(env, key.privateKey));
   }
 
   /** One block with these txs (already signed) at the clock; the clock then moves on a second. */

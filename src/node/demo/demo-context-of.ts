@@ -1,7 +1,4 @@
-// The DemoContext of a running embedded engine: demo loaders sign with keyring keys and wait for
-// each commit, so a failing demo step stops the demo with its refusal reason.
-import { utf8 } from '../../core/bytes.ts';
-import { canonicalJson } from '../../core/canonical.ts';
+import { encodeSignedTx } from '../../core/tx.ts';
 import { signTx } from '../../core/tx-node.ts';
 import type { EmbeddedEngine } from '../../engines/embedded/embedded-engine.ts';
 import type { Keyring } from '../keyring.ts';
@@ -25,7 +22,7 @@ export function demoContextOf(
         { v: 1, chainId, type, signer: k.publicKey, nonce: app.nextNonce(k.publicKey), body },
         k.privateKey,
       );
-      const check = await engine.submit(utf8(canonicalJson(tx)));
+      const check = await engine.submit(encodeSignedTx(tx));
       if (check.code !== 0)
         throw new Error(`demo tx ${type} by ${keyName} refused: ${check.error}: ${check.log}`);
       const c = await engine.waitForCommit(check.hash);

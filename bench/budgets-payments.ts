@@ -271,6 +271,7 @@ export async function benchBudgetPayments(
     maxBlockTxs: 2000,
     mempoolCapacity: 20_000,
     signatureWorkers: 2,
+    backgroundWrites: true,
   });
   engine.start();
   await pump(engine, s.setupTxs, 1); // one lane: the sponsor's txs, in order, not timed
@@ -313,7 +314,7 @@ export const budgetsBenchSection: BenchSection = {
     return [
       '## Voucher payments through the embedded engine (in process, durable commits)',
       '',
-      `Each tx is a \`budgets.pay\` from one of ${r.residents} residents' vouchers to an accepted provider: every payment check runs (voucher, fund, provider and category, per-payment and per-person limits, balance) and writes the voucher, the payment with its indexes, the fund totals and a journal entry.`,
+      `Each tx is a \`budgets.pay\` from one of ${r.residents} residents' vouchers to an accepted provider: every payment check runs (voucher, fund, provider and category, per-payment and per-person limits, balance) and writes the payment, its journal entry, the voucher, the provider's newest-payment key, the fund totals and per-person spending (no index key per payment).`,
       '',
       '| payments | seconds | tx/s | p50 commit | p99 commit | blocks | CPU per payment | state machine alone | per CPU second | anchors (same run) | payments ÷ anchors |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -9,7 +9,13 @@ import { SparseMerkleTree } from '../core/smt.ts';
 import { TxErrors } from '../core/tx-errors.ts';
 import { type DecodedTx, decodeTx, verifyTxSignature } from '../core/tx-node.ts';
 import { type Account, bumpNonce, getAccount, type TxRecord, txRecordKey } from './accounts.ts';
-import { AppStore, type BlockHeader, type StoredBlock, type StoredTx } from './app-store.ts';
+import {
+  AppStore,
+  type BlockCommit,
+  type BlockHeader,
+  type StoredBlock,
+  type StoredTx,
+} from './app-store.ts';
 import { checkGenesis } from './genesis.ts';
 import type { KVRead } from './kv.ts';
 import type { BlockContext, EventValue, Genesis, MessageDef, Module, TxContext } from './module.ts';
@@ -39,6 +45,8 @@ export interface LedgerAppOptions {
   /** SQLite file of the app store; ':memory:' for replays and tests. */
   dbPath: string;
   modules: Module[];
+  /** Store only the current state, not blocks, txs or history (an independent replay needs no more). */
+  stateOnly?: boolean;
 }
 
 interface PendingBlock {
@@ -61,12 +69,18 @@ export class LedgerApp implements Application {
   lastCommitted: { block: StoredBlock; txs: StoredTx[] } | undefined;
   private readonly pastTrees = new Map<number, SparseMerkleTree>();
   private chainId: string;
+  /** Last decided block: executed and handed to the store, possibly still being written. */
   private height: number;
   private appHash: string;
   private lastBlockHash: string;
+  private lastBlockTime: string | undefined;
+  /** Last block on disk (equals `height` except while commitInBackground writes one). */
+  private durable: { height: number; appHash: string };
+  /** The overlay of the block commitInBackground is writing: reads go through it until it is durable. */
+  private inFlight: Overlay | undefined;
 
   constructor(opts: LedgerAppOptions) {
-    this.store = new AppStore(opts.dbPath);
+    this.store = new AppStore(opts.dbPath, { stateOnly: opts.stateOnly === true });
     this.modules = opts.modules;
     for (const m of opts.modules) {
       for (const msg of m.messages) {
@@ -79,6 +93,7 @@ export class LedgerApp implements Application {
     this.height = Number(this.store.getMeta('height') ?? '-1');
     this.appHash = this.store.getMeta('appHash') ?? '';
     this.lastBlockHash = this.store.getMeta('lastBlockHash') ?? ZERO_HASH;
+    this.durable = { height: this.height, appHash: this.appHash };
     for (const [k, v] of this.store.allState()) this.smt.set(k, sha256(v));
     if (this.height >= 0) {
       const root = toHex(this.smt.root());
@@ -109,14 +124,20 @@ export class LedgerApp implements Application {
   info(): InfoResult {
     return {
       chainId: this.chainId,
-      lastBlockHeight: Math.max(this.height, 0),
-      lastBlockAppHash: this.appHash,
+      lastBlockHeight: Math.max(this.durable.height, 0),
+      lastBlockAppHash: this.durable.appHash,
       version: APP_VERSION,
     };
   }
 
+  /** Height of the last block on disk: what queries, receipts and the API may show. */
   get lastHeight(): number {
-    return Math.max(this.height, 0);
+    return Math.max(this.durable.height, 0);
+  }
+
+  /** Height the next block must have (one above the last decided block). */
+  get nextHeight(): number {
+    return this.height + 1;
   }
 
   get initialised(): boolean {
@@ -148,6 +169,8 @@ export class LedgerApp implements Application {
     this.height = 0;
     this.appHash = appHash;
     this.lastBlockHash = ZERO_HASH;
+    this.durable = { height: 0, appHash };
+    this.lastBlockTime = genesis.genesisTime;
     this.checkState = new Overlay(this.store);
     return { appHash, validators };
   }
@@ -174,7 +197,13 @@ export class LedgerApp implements Application {
 
   checkDecoded(decoded: DecodedTx, kind: CheckTxKind): CheckTxResult {
     const { tx, hash } = decoded;
-    if (kind === 'new' && this.store.get(txRecordKey(hash)) !== undefined) {
+    // Only a tx whose nonce is already used can be on the ledger (committed txs consume their
+    // nonce), so fresh txs skip the look-up of their record: for them it is always a miss.
+    if (
+      kind === 'new' &&
+      tx.nonce <= getAccount(this.checkState, tx.signer).nonce &&
+      this.checkState.get(txRecordKey(hash)) !== undefined
+    ) {
       return checkError(
         new LedgerError(TxErrors.duplicate, 'This transaction is already on the ledger.'),
         hash,
@@ -214,6 +243,7 @@ export class LedgerApp implements Application {
 
   /** Same as finalizeBlock, for engines that already decoded the txs (saves a parse and a hash). */
   finalizeDecoded(req: FinalizeBlockRequest, txs: Array<DecodedTx | LedgerError>): FinalizeBlockResult {
+    if (this.inFlight) throw new Error('finalizeBlock while the previous block is still being written');
     if (req.height !== this.height + 1) {
       throw new Error(
         `finalizeBlock at height ${req.height}, but the last committed height is ${this.height}`,
@@ -293,24 +323,60 @@ export class LedgerApp implements Application {
   private pendingWrites: Array<{ key: string; value: string | null }> = [];
 
   commit(signatures: Array<{ pubKey: string; sig: string }> = []): { retainHeight: number } {
+    const { commit, txs } = this.decide(signatures);
+    this.store.commitBlock(commit);
+    this.durable = { height: commit.block.height, appHash: commit.block.header.appHash };
+    this.lastCommitted = { block: commit.block, txs };
+    this.checkState = new Overlay(this.store);
+    return { retainHeight: 0 };
+  }
+
+  /**
+   * Like commit(), but the block is written by `write` (a BlockWriter on another thread) while
+   * this thread goes on checking txs against the decided state. Resolves once the block is on
+   * disk; only then may its txs be acknowledged. The next block can only be finalized after that.
+   */
+  commitInBackground(
+    signatures: Array<{ pubKey: string; sig: string }>,
+    write: (c: BlockCommit) => Promise<void>,
+  ): Promise<{ block: StoredBlock; txs: StoredTx[] }> {
+    const overlay = this.pending?.overlay;
+    const { commit, txs } = this.decide(signatures);
+    this.inFlight = overlay;
+    this.checkState = new Overlay(overlay ?? this.store);
+    return write(commit).then(() => {
+      this.store.noteCommitted(commit);
+      this.durable = { height: commit.block.height, appHash: commit.block.header.appHash };
+      // The store now shows what the block's overlay showed: views built on it move to the store.
+      this.checkState.rebase(this.store);
+      this.inFlight = undefined;
+      this.lastCommitted = { block: commit.block, txs };
+      return this.lastCommitted;
+    });
+  }
+
+  /** Makes the finalized block the last decided one and returns what must be written for it. */
+  private decide(signatures: Array<{ pubKey: string; sig: string }>): {
+    commit: BlockCommit;
+    txs: StoredTx[];
+  } {
     const p = this.pending;
     if (!p) throw new Error('commit without finalizeBlock');
     const block: StoredBlock = { height: p.header.height, hash: p.hash, header: p.header, signatures };
-    this.store.commitBlock({
+    const commit: BlockCommit = {
       block,
       txs: p.txs,
       participants: p.participants,
       writes: this.pendingWrites,
       meta: { height: String(p.header.height), appHash: p.header.appHash, lastBlockHash: p.hash },
-    });
+    };
     this.height = p.header.height;
     this.appHash = p.header.appHash;
     this.lastBlockHash = p.hash;
+    this.lastBlockTime = p.header.time;
     this.pending = undefined;
     this.pendingWrites = [];
-    this.lastCommitted = { block, txs: p.txs };
-    this.checkState = new Overlay(this.store);
-    return { retainHeight: 0 };
+    return { commit, txs: p.txs };
   }
 
   query(req: QueryRequest): QueryResult {
@@ -331,9 +397,9 @@ export class LedgerApp implements Application {
     }
   }
 
-  /** Proof of a key (inclusion or non-inclusion) against the latest committed app hash. */
+  /** Proof of a key (inclusion or non-inclusion) against the app hash of the last durable block. */
   proveKey(key: string) {
-    return this.smt.prove(key);
+    return this.treeAt(this.lastHeight).prove(key);
   }
 
   /**
@@ -365,17 +431,14 @@ export class LedgerApp implements Application {
     this.store.close();
   }
 
-  /** Time of the last committed block: check-time rules judge pending txs by it. Cached per height. */
+  /** Time of the last decided block: check-time rules judge pending txs by it. */
   private lastTime(): string {
-    if (this.lastTimeCache?.height !== this.height) {
-      const b = this.height > 0 ? this.store.block(this.height) : undefined;
-      const time = b?.header.time ?? this.genesis()?.genesisTime ?? '1970-01-01T00:00:00.000Z';
-      this.lastTimeCache = { height: this.height, time };
-    }
-    return this.lastTimeCache.time;
+    this.lastBlockTime ??=
+      (this.height > 0 ? this.store.block(this.height)?.header.time : undefined) ??
+      this.genesis()?.genesisTime ??
+      '1970-01-01T00:00:00.000Z';
+    return this.lastBlockTime;
   }
-
-  private lastTimeCache: { height: number; time: string } | undefined;
 
   private applyToTree(writes: Array<{ key: string; value: string | null }>): void {
     for (const w of writes) {
@@ -446,11 +509,7 @@ export class LedgerApp implements Application {
     // From here on the tx is validly signed and in order: it consumes its nonce even when refused,
     // so the refusal is recorded on the ledger with its reason.
     bumpNonce(parent, tx.signer, tx.nonce);
-    const txOverlay = new Overlay(parent);
-    const events: LedgerEvent[] = [];
-    const participants = new Set<string>([tx.signer]);
-    let amount: bigint | undefined;
-    const txValidatorUpdates: ValidatorUpdate[] = [];
+    const ctx = new TxRun(this.chainId, height, time, new Overlay(parent), hash, tx.signer, mode);
     try {
       const msg = this.messages.get(tx.type);
       if (!msg) {
@@ -468,48 +527,75 @@ export class LedgerApp implements Application {
           { problems },
         );
       }
-      const ctx: TxContext = {
-        chainId: this.chainId,
-        height,
-        time,
-        kv: txOverlay,
-        txHash: hash,
-        signer: tx.signer,
-        mode,
-        emit: (type, attributes) => events.push(toEvent(type, attributes)),
-        addValidatorUpdate: (u) => txValidatorUpdates.push(u),
-        involve: (...ps) => {
-          for (const p of ps) participants.add(p);
-        },
-        setAmount: (cents) => {
-          amount = cents;
-        },
-      };
       msg.handle(ctx, parsed.data);
     } catch (e) {
-      return { result: errorResult(e, [...participants].sort()), executed: true };
+      return { result: errorResult(e, ctx.sortedParticipants()), executed: true };
     }
-    txOverlay.mergeInto(parent);
-    validatorUpdates.push(...txValidatorUpdates);
+    ctx.kv.mergeInto(parent);
+    validatorUpdates.push(...ctx.validatorUpdates);
     const result: TxResult = {
       code: 0,
       codespace: '',
       error: '',
+      events: ctx.events,
       log: '',
-      events,
-      participants: [...participants].sort(),
+      participants: ctx.sortedParticipants(),
     };
-    if (amount !== undefined) result.amount = amount.toString();
+    if (ctx.amount !== undefined) result.amount = ctx.amount.toString();
     return { result, executed: true };
   }
 }
 
+/**
+ * What a handler sees of the tx it runs, and what it records. A class rather than an object of
+ * closures: one is made per tx, twice (check and deliver), so it should cost one allocation.
+ */
+class TxRun implements TxContext {
+  readonly events: LedgerEvent[] = [];
+  readonly validatorUpdates: ValidatorUpdate[] = [];
+  amount: bigint | undefined;
+  private readonly participants: Set<string>;
+
+  constructor(
+    readonly chainId: string,
+    readonly height: number,
+    readonly time: string,
+    readonly kv: Overlay,
+    readonly txHash: string,
+    readonly signer: string,
+    readonly mode: 'check' | 'deliver',
+  ) {
+    this.participants = new Set([signer]);
+  }
+
+  emit(type: string, attributes: Record<string, EventValue>): void {
+    this.events.push(toEvent(type, attributes));
+  }
+
+  addValidatorUpdate(u: ValidatorUpdate): void {
+    this.validatorUpdates.push(u);
+  }
+
+  involve(...participants: string[]): void {
+    for (const p of participants) this.participants.add(p);
+  }
+
+  setAmount(cents: bigint): void {
+    this.amount = cents;
+  }
+
+  sortedParticipants(): string[] {
+    return [...this.participants].sort();
+  }
+}
+
 function toEvent(type: string, attributes: Record<string, EventValue>): LedgerEvent {
+  // Properties in sorted order, so canonical JSON takes its fast path (see canonical.ts).
   return {
-    type,
     attributes: Object.keys(attributes)
       .sort()
       .map((key) => ({ key, value: String(attributes[key]) })),
+    type,
   };
 }
 

@@ -5,7 +5,16 @@ import { assertKey, type IterateOptions, type KVRead, type KVWrite } from './kv.
 export class Overlay implements KVWrite {
   private readonly writes = new Map<string, string | null>();
 
-  constructor(private readonly parent: KVRead) {}
+  constructor(private parent: KVRead) {}
+
+  /**
+   * Reads through `parent` from now on. Only for a parent that shows the same state as the old
+   * one: when a block written in the background becomes durable, views built on that block's
+   * overlay move onto the store, which now holds the same writes.
+   */
+  rebase(parent: KVRead): void {
+    this.parent = parent;
+  }
 
   get(key: string): string | undefined {
     const w = this.writes.get(key);

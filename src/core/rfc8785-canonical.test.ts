@@ -194,6 +194,24 @@ describe('properties', () => {
     );
   });
 
+  it('sorts integer-like keys as strings, though JS objects list them first in numeric order', () => {
+    const value = { b: 1, '10': 2, '9': [{ z: 0, '2': 0, '1': 0 }], a: { y: 1, x: 2 }, '!': 0 };
+    expect(canonicalJson(value)).toBe(referenceCanonicalize(value));
+    expect(canonicalJson(value)).toBe('{"!":0,"10":2,"9":[{"1":0,"2":0,"z":0}],"a":{"x":2,"y":1},"b":1}');
+  });
+
+  it('agrees with an independent RFC 8785 implementation, whether or not keys arrive sorted', () => {
+    // Sorted input takes the native JSON.stringify path, shuffled input the sorting encoder.
+    fc.assert(
+      fc.property(jsonValue, fc.integer(), (value, seed) => {
+        const sorted = JSON.parse(referenceCanonicalize(value)) as unknown;
+        expect(canonicalJson(sorted)).toBe(referenceCanonicalize(value));
+        expect(canonicalJson(reorder(value, seed))).toBe(referenceCanonicalize(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('parsing the output and canonicalising again gives the same string', () => {
     fc.assert(
       fc.property(jsonValue, (value) => {

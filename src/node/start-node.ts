@@ -95,6 +95,13 @@ export async function startNode(opts: StartNodeOptions): Promise<RunningNode> {
     nodeKey,
     blockIntervalMs: opts.blockIntervalMs ?? 100,
     signatureWorkers: 2,
+    backgroundWrites: true,
+  });
+  // A block that cannot be written leaves the decided state ahead of the disk: stop, so that a
+  // restart resumes from the last durable block (nothing unwritten was acknowledged).
+  engine.on('fatal', (e: Error) => {
+    log(`Ketenboek node stopped: ${e.message}`);
+    process.exit(1);
   });
   engine.start();
   const api = await serveApi(engine, {

@@ -30,6 +30,8 @@ export interface TestChainOptions {
   extraGenesis?: Record<string, unknown>;
   /** Clock for block times (tests that need time to pass, e.g. voting windows). */
   now?: () => number;
+  /** Write blocks on a worker thread as a node does (needs a file dbPath). */
+  backgroundWrites?: boolean;
 }
 
 export interface TestChain {
@@ -91,6 +93,7 @@ export async function createTestChain(opts: TestChainOptions = {}): Promise<Test
     blockIntervalMs: opts.blockIntervalMs ?? 10,
     emptyBlockIntervalMs: 3_600_000,
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.backgroundWrites ? { backgroundWrites: true } : {}),
   });
   engine.start();
   const sign = (key: TestKey, type: string, body: unknown, nonce?: number) =>

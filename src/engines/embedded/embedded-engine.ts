@@ -2,9 +2,10 @@
 // cutter that finalizes and durably commits a block on an interval or when enough txs wait.
 // A tx is acknowledged (its commit promise resolves) only after its block is on disk.
 import { EventEmitter } from 'node:events';
-import type { StoredBlock } from '../../app/app-store.ts';
+import type { StoredBlock, StoredTx } from '../../app/app-store.ts';
+import { BlockWriter } from '../../app/block-writer.ts';
 import type { LedgerApp } from '../../app/ledger-app.ts';
-import type { CheckTxResult } from '../../app/types.ts';
+import type { CheckTxResult, TxResult } from '../../app/types.ts';
 import { utf8 } from '../../core/bytes.ts';
 import { sign } from '../../core/ed25519-node.ts';
 import { LedgerError } from '../../core/errors.ts';
@@ -29,6 +30,11 @@ export interface EmbeddedEngineOptions {
   signatureWorkers?: number;
   /** Wall clock for block times only; state transitions never read it. */
   now?: () => number;
+  /**
+   * Write blocks on a worker thread (file stores only): the main thread checks the next block's
+   * txs while the previous block's SQLite transaction and fsync run. Acks still wait for the disk.
+   */
+  backgroundWrites?: boolean;
 }
 
 interface PoolEntry {
@@ -52,6 +58,11 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
   private running = false;
   private cutScheduled = false;
   private readonly workers: SignatureWorkers | undefined;
+  private readonly writer: BlockWriter | undefined;
+  /** The block being written in the background, if any; the next one is cut after it. */
+  private writing: Promise<void> | undefined;
+  /** A cut came due while a block was being written. */
+  private cutDue = false;
   /** Submissions waiting for their signature check; kept in arrival order so nonces stay in order. */
   private verifyQueue: Array<{ decoded: DecodedTx; ok?: boolean; done: (r: CheckTxResult) => void }> = [];
 
@@ -66,6 +77,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     this.emptyBlockIntervalMs = opts.emptyBlockIntervalMs ?? 10_000;
     this.now = opts.now ?? Date.now;
     this.workers = opts.signatureWorkers ? new SignatureWorkers(opts.signatureWorkers) : undefined;
+    this.writer = opts.backgroundWrites ? new BlockWriter(opts.app.store.db.name) : undefined;
   }
 
   /** Replaces the clock block times are taken from (tests that need time to pass). */
@@ -84,6 +96,8 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     this.running = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    await this.writing;
+    await this.writer?.close();
     await this.workers?.close();
     this.waiters.rejectAll('node stopped');
   }
@@ -188,21 +202,85 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     this.cutScheduled = true;
     setImmediate(() => {
       this.cutScheduled = false;
-      if (this.running && this.mempool.length > 0) this.cutBlock();
+      if (this.running && this.mempool.length > 0) this.cut();
     });
   }
 
   private tick(): void {
     if (!this.running) return;
     const idleFor = this.now() - this.lastBlockAt;
-    if (this.mempool.length > 0 || idleFor >= this.emptyBlockIntervalMs) this.cutBlock();
+    if (this.mempool.length > 0 || idleFor >= this.emptyBlockIntervalMs) this.cut();
+  }
+
+  private cut(): void {
+    if (!this.writer) {
+      this.cutBlock();
+      return;
+    }
+    if (this.writing) {
+      this.cutDue = true;
+      return;
+    }
+    this.cutDue = false;
+    this.cutInBackground(this.writer);
   }
 
   /** Makes one block from the head of the mempool. Synchronous from finalize to durable commit. */
   cutBlock(): StoredBlock {
+    if (this.writer) throw new Error('this engine writes blocks in the background; it cuts them itself');
+    const { take, res, signatures } = this.finalizeNext();
+    this.app.commit(signatures);
+    this.lastBlockAt = this.now();
+    for (const e of take) this.inPool.delete(e.decoded.hash);
+    const { block, txs } = this.app.lastCommitted!;
+    this.acknowledge(txs, res.txResults);
+    this.recheck();
+    this.emit('block', block, txs);
+    return block;
+  }
+
+  /**
+   * Decides the next block now and lets the writer thread put it on disk; its txs are acknowledged
+   * when that is done. Meanwhile new txs are checked against the decided state.
+   */
+  private cutInBackground(writer: BlockWriter): void {
+    const { take, res, signatures } = this.finalizeNext();
+    const durable = this.app.commitInBackground(signatures, (c) => writer.write(c));
+    this.lastBlockAt = this.now();
+    for (const e of take) this.inPool.delete(e.decoded.hash);
+    this.recheck();
+    this.writing = durable
+      .then(
+        ({ block, txs }) => {
+          this.acknowledge(txs, res.txResults);
+          this.emit('block', block, txs);
+        },
+        (e: Error) => this.failWriting(e),
+      )
+      .finally(() => {
+        this.writing = undefined;
+        if (
+          this.running &&
+          this.mempool.length > 0 &&
+          (this.cutDue || this.mempool.length >= this.maxBlockTxs)
+        )
+          this.cut();
+      });
+  }
+
+  /** A block that cannot be written stops the node: its state is ahead of the disk. */
+  private failWriting(e: Error): void {
+    this.running = false;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.waiters.rejectAll(`the node stopped: ${e.message}`);
+    this.emit('fatal', e);
+  }
+
+  private finalizeNext() {
     const take = this.mempool.slice(0, this.maxBlockTxs);
     this.mempool = this.mempool.slice(take.length);
-    const height = this.app.lastHeight + 1;
+    const height = this.app.nextHeight;
     const prevTime =
       this.app.lastHeight > 0 ? Date.parse(this.app.store.block(this.app.lastHeight)!.header.time) : 0;
     // Block time never goes backwards, even if the wall clock does.
@@ -212,18 +290,14 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
       take.map((e) => e.decoded),
     );
     const sig = sign(this.nodeKey.privateKey, utf8(BLOCK_SIGN_DOMAIN + res.blockHash));
-    this.app.commit([{ pubKey: this.nodeKey.publicKey, sig }]);
-    this.lastBlockAt = this.now();
-    for (const e of take) this.inPool.delete(e.decoded.hash);
-    const { block, txs } = this.app.lastCommitted!;
-    if (this.waiters.size > 0) {
-      txs.forEach((t, i) => {
-        if (this.waiters.has(t.hash)) this.waiters.resolve(t.hash, committedOf(t, res.txResults[i]));
-      });
-    }
-    this.recheck();
-    this.emit('block', block, txs);
-    return block;
+    return { take, res, signatures: [{ pubKey: this.nodeKey.publicKey, sig }] };
+  }
+
+  private acknowledge(txs: StoredTx[], results: TxResult[]): void {
+    if (this.waiters.size === 0) return;
+    txs.forEach((t, i) => {
+      if (this.waiters.has(t.hash)) this.waiters.resolve(t.hash, committedOf(t, results[i]));
+    });
   }
 
   /** After a commit the check state starts again from the committed state; stale txs are dropped. */

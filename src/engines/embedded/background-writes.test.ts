@@ -1,0 +1,145 @@
+// Blocks written on a worker thread: a tx is acknowledged only once its block is on disk, txs
+// checked meanwhile see the decided state, and the chain written this way verifies and resumes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppStore, type BlockCommit } from '../../app/app-store.ts';
+import { LedgerApp } from '../../app/ledger-app.ts';
+import { generateKeyPair } from '../../core/ed25519-node.ts';
+import { sha256Hex } from '../../core/hash-node.ts';
+import { encodeSignedTx } from '../../core/tx.ts';
+import { signTx } from '../../core/tx-node.ts';
+import { ALL_MODULES } from '../../modules/registry.ts';
+import { buildGenesis, fakeOin } from '../../node/genesis-builder.ts';
+import { verifyChain } from '../../node/verify-chain.ts';
+import { createTestChain, type TestChain, tempDbPath } from '../../testing/test-chain.ts';
+
+let chain: TestChain | undefined;
+afterEach(async () => {
+  await chain?.stop();
+  chain = undefined;
+});
+
+describe('embedded engine with background block writes', () => {
+  it('acknowledges a tx only when another connection can read its block from disk', async () => {
+    const dbPath = tempDbPath();
+    chain = await createTestChain({ dbPath, backgroundWrites: true, blockIntervalMs: 5 });
+    const c = chain;
+    const reader = new AppStore(dbPath, { readonly: true });
+    const accounts = [c.newAccount(), c.newAccount(), c.newAccount()];
+    // The first block also waits for the writer thread to start; after it blocks come quickly.
+    await c.send(c.newAccount(), 'anchor.create', { hash: sha256Hex('warm-up'), label: 'warm-up' });
+    const acked: Array<Promise<void>> = [];
+    for (let i = 0; i < 300; i++) {
+      const key = accounts[i % accounts.length]!;
+      const bytes = c.sign(key, 'anchor.create', { hash: sha256Hex(`doc ${i}`), label: `doc ${i}` });
+      const check = await c.engine.submit(bytes);
+      expect(check.code).toBe(0);
+      acked.push(
+        c.engine.waitForCommit(check.hash).then((committed) => {
+          // At the moment of the ack, the tx and its block are durable for any reader.
+          const stored = reader.txByHash(committed.hash);
+          expect(stored?.height).toBe(committed.height);
+          expect(reader.block(committed.height)?.hash).toBeDefined();
+        }),
+      );
+      if (i % 50 === 49) await new Promise((r) => setTimeout(r, 15));
+    }
+    await Promise.all(acked);
+    expect(c.app.lastHeight).toBeGreaterThanOrEqual(4);
+    reader.close();
+  });
+
+  it('checks new txs against the block still being written, and shows it only once durable', async () => {
+    const dbPath = tempDbPath();
+    const nodeKey = generateKeyPair();
+    const key = generateKeyPair();
+    const app = new LedgerApp({ dbPath, modules: ALL_MODULES });
+    app.initChain(
+      buildGenesis({
+        chainId: 'bg',
+        genesisTime: '2026-01-01T00:00:00.000Z',
+        organisations: [
+          {
+            oin: fakeOin(1),
+            name: 'Testorganisatie 1',
+            roles: [],
+            keys: [generateKeyPair().publicKey],
+            member: true,
+            validator: { pubKey: nodeKey.publicKey, power: 1 },
+          },
+        ],
+      }),
+    );
+    const anchor = (nonce: number, text: string) =>
+      encodeSignedTx(
+        signTx(
+          {
+            v: 1,
+            chainId: 'bg',
+            type: 'anchor.create',
+            signer: key.publicKey,
+            nonce,
+            body: { hash: sha256Hex(text), label: text },
+          },
+          key.privateKey,
+        ),
+      );
+    app.finalizeBlock({ height: 1, time: '2026-01-01T00:00:01.000Z', txs: [anchor(1, 'a')], proposer: '' });
+    let write: BlockCommit | undefined;
+    let release: () => void = () => undefined;
+    const durable = app.commitInBackground([], (c) => {
+      write = c;
+      return new Promise<void>((r) => {
+        release = r;
+      });
+    });
+    // Decided but not on disk: the API-facing height stays, checks see the new state.
+    expect(app.lastHeight).toBe(0);
+    expect(app.nextHeight).toBe(2);
+    expect(app.checkTx(anchor(2, 'a'), 'new').error).toBe('anchor.already_anchored');
+    expect(app.checkTx(anchor(2, 'b'), 'new').code).toBe(0);
+    expect(app.store.txByHash(sha256Hex(anchor(1, 'a')))).toBeUndefined();
+    expect(() =>
+      app.finalizeBlock({ height: 2, time: '2026-01-01T00:00:02.000Z', txs: [], proposer: '' }),
+    ).toThrow(/still being written/);
+    // Another connection writes the block, as the writer thread does.
+    const writer = new AppStore(dbPath);
+    writer.commitBlock(write!);
+    writer.close();
+    release();
+    await durable;
+    expect(app.lastHeight).toBe(1);
+    expect(app.store.txByHash(sha256Hex(anchor(1, 'a')))?.height).toBe(1);
+    // The check state moved onto the store and kept the accepted tx: nonce 3 is next.
+    expect(app.nextNonce(key.publicKey)).toBe(3);
+    expect(
+      app.query({ path: '/anchor/anchor', data: JSON.stringify({ hash: sha256Hex('a') }) }).value,
+    ).toMatchObject({
+      label: 'a',
+    });
+    app.close();
+  });
+
+  it('writes a chain that verifies and that a restart resumes at the same height and app hash', async () => {
+    const dbPath = tempDbPath();
+    chain = await createTestChain({ dbPath, backgroundWrites: true, blockIntervalMs: 5 });
+    const c = chain;
+    const key = c.newAccount();
+    const results = [];
+    for (let i = 0; i < 40; i++) {
+      const check = await c.engine.submit(
+        c.sign(key, 'anchor.create', { hash: sha256Hex(`v ${i}`), label: `v ${i}` }),
+      );
+      results.push(c.engine.waitForCommit(check.hash));
+    }
+    await Promise.all(results);
+    const { lastBlockHeight, lastBlockAppHash } = c.app.info();
+    await c.stop();
+    chain = undefined;
+    const report = await verifyChain({ dbPath, workers: 1 });
+    expect(report).toMatchObject({ ok: true, height: lastBlockHeight });
+    const reopened = new LedgerApp({ dbPath, modules: ALL_MODULES });
+    expect(reopened.info()).toMatchObject({ lastBlockHeight, lastBlockAppHash });
+    expect(reopened.account(key.publicKey).nonce).toBe(40);
+    reopened.close();
+  });
+});

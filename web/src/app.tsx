@@ -5,6 +5,7 @@ import type { MessageKey } from './i18n/messages.ts';
 import { Link, match, useLocation } from './lib/router.tsx';
 import { CasePage } from './pages/cases/case-page.tsx';
 import { CasesPage } from './pages/cases/cases-page.tsx';
+import { NewCasePage } from './pages/cases/new-case-page.tsx';
 import { AccountPage } from './pages/explorer/account-page.tsx';
 import { BlockPage } from './pages/explorer/block-page.tsx';
 import { ExplorerHome } from './pages/explorer/explorer-home.tsx';
@@ -47,6 +48,8 @@ const ROUTES: Route[] = [
   ['/stemmen/:id', (p) => <ElectionPage id={p.id!} />],
   ['/stemmen/:id/balie', (p) => <RegistrarDesk id={p.id!} />],
   ['/zaken', () => <CasesPage />],
+  // Before '/zaken/:id', which would otherwise take "nieuw" for a case id.
+  ['/zaken/nieuw', () => <NewCasePage />],
   ['/zaken/:id', (p) => <CasePage id={p.id!} />],
 ];
 

@@ -1,8 +1,9 @@
 // The plain-Dutch refusal texts a cashier reads, and the completeness of the text tables.
 import { describe, expect, it } from 'vitest';
 import { BudgetErrors } from '../../src/modules/budgets/errors.ts';
+import { CasesErrors } from '../../src/modules/cases/errors.ts';
 import { MESSAGES } from '../src/i18n/messages.ts';
-import { REFUSALS_NL, refusalInDutch } from '../src/i18n/refusals.ts';
+import { invalidParamInDutch, REFUSALS_NL, refusalInDutch } from '../src/i18n/refusals.ts';
 
 describe('refusals in plain Dutch', () => {
   it('fills in the amounts from the node’s own sentence', () => {
@@ -39,6 +40,27 @@ describe('refusals in plain Dutch', () => {
     for (const name of atTheCounter) {
       expect(BudgetErrors[name].code in REFUSALS_NL, BudgetErrors[name].code).toBe(true);
     }
+  });
+
+  it('has a text for every refusal of a case action', () => {
+    // The registry also carries its codespace name as a plain string.
+    for (const e of Object.values(CasesErrors)) {
+      if (typeof e !== 'string') expect(e.code in REFUSALS_NL, e.code).toBe(true);
+    }
+  });
+
+  it('explains a BSN or free text refused by the cases module as personal data', () => {
+    const bsn = invalidParamInDutch(
+      'looks like a BSN: a BSN must never be written to the ledger. Keep it at the source and send a salted hash',
+    );
+    expect(bsn?.personalData).toBe(true);
+    expect(bsn?.text).toMatch(/^Dit lijkt op een BSN\./);
+    expect(
+      invalidParamInDutch(
+        'must be a salted reference hash (64 lowercase hex characters), not free text: names and other personal data stay off the ledger',
+      )?.personalData,
+    ).toBe(true);
+    expect(invalidParamInDutch('is not a known field')).toBeUndefined();
   });
 
   it('has every text in Dutch and English', () => {

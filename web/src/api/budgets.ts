@@ -17,7 +17,14 @@ import type {
   Settlement,
   Voucher,
 } from '../../../src/modules/budgets/state.ts';
-import { client, type Page } from './client.ts';
+import { client } from './client.ts';
+
+export type {
+  CareBudgetView,
+  CareContract,
+  CareDeclaration,
+  CareStatementView,
+} from '../../../src/client/modules/budgets.ts';
 
 export type {
   EligibilityRequest,
@@ -41,34 +48,30 @@ export interface FundReport {
   rows: ReportRow[];
 }
 
-type Query = Record<string, string | undefined>;
-const items = async <T>(path: string, query?: Query) => (await client.get<Page<T>>(path, query)).items;
-const id = encodeURIComponent;
+const typed = client.budgets;
+const items = async <T>(page: Promise<{ items: T[] }>) => (await page).items;
 
+// Reads go through the typed client (src/client/modules/budgets.ts); this object only unwraps the
+// one-page lists the portals show, so no route path is written twice.
 export const budgets = {
-  funds: (q: { sponsor?: string; provider?: string; state?: string } = {}) => items<FundView>('/funds', q),
-  fund: (fundId: string) => client.get<FundView>(`/funds/${id(fundId)}`),
-  providers: (fundId: string) => items<FundProvider>(`/funds/${id(fundId)}/providers`),
-  eligibilityRequests: (fundId: string) =>
-    items<EligibilityRequest>(`/funds/${id(fundId)}/eligibility-requests`),
-  report: (fundId: string, groupBy: GroupBy) =>
-    client.get<FundReport>(`/funds/${id(fundId)}/report`, { groupBy }),
-  offers: (q: { fundId?: string; provider?: string; state?: string }) => items<Offer>('/offers', q),
-  vouchers: (q: { holder?: string; fundId?: string }) => items<Voucher>('/vouchers', q),
-  voucher: (voucherId: string) => client.get<Voucher>(`/vouchers/${id(voucherId)}`),
-  voucherMovements: (voucherId: string) =>
-    items<Movement & { fundId: string }>(`/vouchers/${id(voucherId)}/movements`),
+  funds: (q: { sponsor?: string; provider?: string; state?: string } = {}) => items<FundView>(typed.funds(q)),
+  fund: (fundId: string): Promise<FundView> => typed.fund(fundId),
+  providers: (fundId: string, state?: string) => items(typed.fundProviders(fundId, state)),
+  eligibilityRequests: (fundId: string, state?: string) => items(typed.eligibilityRequests(fundId, state)),
+  report: (fundId: string, groupBy: GroupBy): Promise<FundReport> => typed.fundReport(fundId, { groupBy }),
+  offers: (q: { fundId?: string; provider?: string; state?: string }) => items(typed.offers(q)),
+  vouchers: (q: { holder?: string; fundId?: string }) => items(typed.vouchers(q)),
+  voucher: (voucherId: string) => typed.voucher(voucherId),
+  voucherMovements: (voucherId: string) => items(typed.voucherMovements(voucherId)),
   payments: (q: { voucherId?: string; provider?: string; fundId?: string; settlementId?: string }) =>
-    items<Payment>('/payments', q),
-  paymentRequests: (holder: string, state?: string) =>
-    items<PaymentRequestView>('/payment-requests', { holder, state }),
-  paymentRequest: (requestId: string) => client.get<PaymentRequestView>(`/payment-requests/${id(requestId)}`),
-  reimbursements: (q: { fundId?: string; holder?: string; state?: string }) =>
-    items<Reimbursement>('/reimbursements', q),
-  settlements: (q: { sponsor?: string; state?: string }) => items<Settlement>('/settlements', q),
+    items(typed.payments(q)),
+  paymentRequests: (holder: string, state?: string) => items(typed.paymentRequests(holder, state)),
+  paymentRequest: (requestId: string): Promise<PaymentRequestView> => typed.paymentRequest(requestId),
+  reimbursements: (q: { fundId?: string; holder?: string; state?: string }) => items(typed.reimbursements(q)),
+  settlements: (q: { sponsor?: string; state?: string }) => items(typed.settlements(q)),
   /** The SEPA file as text, fetched from the node (it is made from the approved batch alone). */
   async sepaFile(settlementId: string): Promise<string> {
-    const res = await fetch(`/v1/settlements/${id(settlementId)}/sepa-file`, {
+    const res = await fetch(`/v1/settlements/${encodeURIComponent(settlementId)}/sepa-file`, {
       headers: { accept: 'application/xml, application/problem+json' },
     });
     if (!res.ok) throw await apiErrorFrom(res);

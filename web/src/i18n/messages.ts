@@ -1,4 +1,7 @@
 // Every text of the app, Dutch and English side by side, one table per area.
+import { care } from './messages/care.ts';
+import { caseActions } from './messages/case-actions.ts';
+import { caseCodes } from './messages/case-codes.ts';
 import { cases } from './messages/cases.ts';
 import { common } from './messages/common.ts';
 import { explorer } from './messages/explorer.ts';
@@ -20,9 +23,12 @@ export const MESSAGES = {
   ...sponsor,
   ...provider,
   ...wallet,
+  ...care,
   ...registers,
   ...votes,
   ...cases,
+  ...caseCodes,
+  ...caseActions,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -94,6 +94,84 @@ export const REFUSALS_NL: Record<string, { text: string; short?: string }> = {
   'budgets.bad_settlement_state': { text: 'De afrekening staat in een toestand waarin dit niet kan.' },
   'budgets.invalid_iban': { text: 'Dit rekeningnummer (IBAN) is ongeldig.' },
   'budgets.bad_execution_date': { text: 'De uitvoerdatum ligt in het verleden.' },
+  // care budgets and eligibility requests: what a budget holder or care provider reads
+  'budgets.care_budget_contract_only': {
+    text: 'Dit is een zorgbudget: het betaalt alleen zorg onder een zorgovereenkomst.',
+  },
+  'budgets.not_a_care_budget': {
+    text: 'Dit is geen zorgbudget; zorgovereenkomsten horen bij een zorgbudget.',
+  },
+  'budgets.outside_contract': {
+    text: 'Dit valt buiten de looptijd van de overeenkomst of de regeling, of de maand is nog niet begonnen.',
+  },
+  'budgets.contract_units_exceeded': {
+    text: 'Dit is meer zorg dan de overeenkomst per maand toestaat.',
+  },
+  'budgets.contract_not_active': { text: 'Deze zorgovereenkomst is niet (meer) actief.' },
+  'budgets.unknown_contract': { text: 'Deze zorgovereenkomst bestaat niet.' },
+  'budgets.declaration_decided': { text: 'Over deze declaratie is al besloten.' },
+  'budgets.not_party': { text: 'U bent geen partij bij deze overeenkomst of betaling.' },
+  'budgets.wrong_payment_type': {
+    text: 'Dit aanbod heeft korting van de gemeente en wordt aan de kassa afgerekend; reserveren kan niet.',
+  },
+  'budgets.request_exists': { text: 'Deze aanvraag is al ingediend.' },
+  // cases: what a civil servant of a chain partner reads when a case action is refused
+  'cases.unknown_process': {
+    text: 'Dit proces is (nog) niet gepubliceerd. Processen worden via het samenwerkingsverband vastgesteld.',
+  },
+  'cases.unknown_case': { text: 'Deze zaak bestaat niet. Controleer het zaaknummer.' },
+  'cases.not_case_partner': {
+    text: 'Deze organisatie is geen ketenpartner en kan niet aan zaken deelnemen. Het samenwerkingsverband kan die rol toekennen.',
+  },
+  'cases.not_invited': {
+    text: 'Uw organisatie is niet uitgenodigd voor deze zaak. Een partner in de zaak kan u uitnodigen.',
+  },
+  'cases.wrong_role': { text: 'Uw rol in deze zaak staat dit niet toe.' },
+  'cases.case_closed': { text: 'Deze zaak is gesloten en kan niet meer veranderen.' },
+  'cases.case_erased': { text: 'De gegevens van deze zaak zijn gewist; de zaak kan niet meer veranderen.' },
+  'cases.transition_not_allowed': { text: 'Vanuit deze stap kan de zaak niet naar de gekozen stap.' },
+  'cases.requirements_missing': {
+    text: 'Deze stap is nog niet compleet: er ontbreken nog verklaringen of gegevens. Bij "Wacht op" staat wie nog aan zet is.',
+  },
+  'cases.dispute_open': {
+    text: 'Er staat een bezwaar open. De zaak gaat pas verder als de eigenaar van het betwiste onderdeel het heeft beantwoord.',
+  },
+  'cases.unknown_attestation': {
+    text: 'Deze verklaring bestaat niet (of is nog niet afgegeven) in deze zaak.',
+  },
+  'cases.unknown_field': { text: 'Dit gegeven bestaat niet (of is nog niet ingevuld) in deze zaak.' },
+  'cases.invalid_field_value': {
+    text: 'Deze waarde past niet bij het gegeven (bedrag, aantal, datum, kenmerk of keuze).',
+  },
+  'cases.already_invited': { text: 'Deze organisatie heeft deze rol al in de zaak.' },
+  'cases.too_many_partners': {
+    text: 'Deze rol is in de zaak al bezet; meer partners in deze rol zijn niet toegestaan.',
+  },
+  'cases.unknown_dispute': { text: 'Dit bezwaar bestaat niet in deze zaak.' },
+  'cases.dispute_closed': { text: 'Dit bezwaar is al beantwoord.' },
+  'cases.not_owner': {
+    text: 'Alleen de organisatie van wie het betwiste onderdeel is, beantwoordt dit bezwaar.',
+  },
+  'cases.own_item': {
+    text: 'Dit onderdeel is van uw eigen organisatie. U maakt er geen bezwaar tegen, maar past het zelf aan.',
+  },
+  'cases.bad_answer': {
+    text: 'Dit antwoord past niet bij het bezwaar: alleen bij "gecorrigeerd" stuurt u een nieuwe waarde of een nieuw bewijskenmerk mee.',
+  },
+  'cases.document_exists': { text: 'Dit document is al aan de zaak gekoppeld.' },
+  'cases.unknown_document_kind': { text: 'Dit soort document hoort niet bij dit proces.' },
+  'cases.duplicate_case': {
+    text: 'Voor deze inwoner loopt al een open zaak van dit proces. Sluit bij die zaak aan in plaats van een tweede te openen.',
+  },
+  'cases.not_controller': {
+    text: 'Alleen de organisatie die de zaak opende (de verwerkingsverantwoordelijke) legt het wissen vast.',
+  },
+  'cases.subject_is_organisation': {
+    text: 'Dit is de sleutel van een organisatie. Een zaak gaat over een inwoner: gebruik de pseudonieme sleutel van de inwoner.',
+  },
+  'cases.subject_key_required': {
+    text: 'In dit proces tekent de inwoner zelf (bijvoorbeeld toestemming). Gebruik daarom de pseudonieme sleutel van de inwoner, geen kenmerk.',
+  },
   // envelope and identity
   'tx.bad_signature': {
     text: 'De digitale handtekening klopt niet. Laad de juiste sleutel en probeer het opnieuw.',
@@ -127,4 +205,29 @@ export function refusalInDutch(code: string, nodeSentence: string): string | und
   if (needed.some((i) => amounts[i] === undefined))
     return entry.short ?? entry.text.replace(/\s*\{\d+\}/g, '');
   return entry.text.replace(/\{(\d+)\}/g, (_, i: string) => amounts[Number(i)]!);
+}
+
+/**
+ * Why one field of a tx was refused, in plain Dutch, for the reasons a person can fix: above all
+ * the ledger's refusal of personal data (a BSN or free text where a hash or key belongs).
+ */
+export function invalidParamInDutch(reason: string): { text: string; personalData: boolean } | undefined {
+  if (/looks like a BSN/.test(reason))
+    return {
+      text: 'Dit lijkt op een BSN. Een BSN mag nooit in het grootboek komen: het blijft bij de bron. Vul in plaats daarvan een gezouten kenmerk in (HMAC-SHA-256 met het geheime zout van uw organisatie, 64 tekens 0-9 en a-f).',
+      personalData: true,
+    };
+  if (/not free text/.test(reason))
+    return {
+      text: 'Vrije tekst, zoals een naam, mag niet in het grootboek: persoonsgegevens blijven bij de bron. Vul een kenmerk van 64 tekens (0-9 en a-f) in.',
+      personalData: true,
+    };
+  if (/64 lowercase hex/.test(reason))
+    return { text: 'Vul een kenmerk van precies 64 tekens in, alleen 0-9 en a-f.', personalData: false };
+  if (/never free text/.test(reason))
+    return {
+      text: 'Vul een bedrag, aantal, datum, kenmerk of keuze in; vrije tekst mag niet in het grootboek.',
+      personalData: true,
+    };
+  return undefined;
 }

@@ -2,7 +2,7 @@
 // resident needs), with the stable code and the node's own sentence under "technical details".
 import { KetenboekApiError, KetenboekNetworkError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { refusalInDutch } from '../i18n/refusals.ts';
+import { invalidParamInDutch, refusalInDutch } from '../i18n/refusals.ts';
 import { Alert } from './alert.tsx';
 
 export interface ExplainedError {
@@ -18,11 +18,19 @@ export function useExplainError(): (e: unknown) => ExplainedError {
     if (e instanceof KetenboekNetworkError) return { message: t('error.network') };
     if (e instanceof KetenboekApiError) {
       const dutch = lang === 'nl' ? refusalInDutch(e.code, e.detail) : undefined;
+      const params = e.invalidParams.map((p) => ({
+        ...p,
+        dutch: lang === 'nl' ? invalidParamInDutch(p.reason) : undefined,
+      }));
+      // Personal data refused by the ledger is what the person must fix: it leads the message.
+      const personalData = params.find((p) => p.dutch?.personalData)?.dutch?.text;
       return {
-        message: dutch ?? e.detail,
+        message: personalData ?? dutch ?? e.detail,
         code: e.code,
         nodeSentence: e.detail,
-        fields: e.invalidParams.map((p) => `${p.name}: ${p.reason}`),
+        fields: params
+          .filter((p) => !personalData || p.dutch?.text !== personalData)
+          .map((p) => (p.dutch ? p.dutch.text : `${p.name}: ${p.reason}`)),
       };
     }
     return { message: e instanceof Error ? e.message : String(e) };

@@ -93,4 +93,35 @@ export const provider = {
   'pv.earn.settlement': { nl: 'Afrekening', en: 'Settlement' },
   'pv.earn.notSettled': { nl: 'nog niet', en: 'not yet' },
   'pv.earn.settlements': { nl: 'Afrekeningen', en: 'Settlements' },
+  'pv.tab.care': { nl: 'Zorg', en: 'Care' },
+  'pv.offer.type': { nl: 'Betaalwijze', en: 'Payment type' },
+  'pv.offer.type.budget': { nl: 'Uit het tegoed van de pas', en: 'From the pass balance' },
+  'pv.offer.type.subsidy': {
+    nl: 'Korting: gemeente betaalt een vast deel',
+    en: 'Discount: the municipality pays a fixed part',
+  },
+  'pv.offer.residentPart': { nl: 'Eigen bijdrage', en: 'Resident pays' },
+  'pv.offers.typeHint': {
+    nl: 'Bij korting betaalt de gemeente haar deel uit de regeling (na haar goedkeuring) en betaalt de inwoner de rest aan de kassa.',
+    en: 'With a discount the municipality pays its part from the scheme (after approving it) and the resident pays the rest at the till.',
+  },
+  'pv.offers.sponsorPartLabel': { nl: 'Deel gemeente (euro)', en: 'Municipal part (euro)' },
+  'pv.offers.partTooHigh': {
+    nl: 'Het deel van de gemeente kan niet hoger zijn dan de prijs.',
+    en: 'The municipal part cannot be more than the price.',
+  },
+  'pv.offers.partsPreview': {
+    nl: 'Gemeente betaalt {sponsor}; de inwoner betaalt {resident} aan de kassa.',
+    en: 'The municipality pays {sponsor}; the resident pays {resident} at the till.',
+  },
+  'pv.charge.atCounter': { nl: 'Inwoner betaalt aan de kassa', en: 'Resident pays at the till' },
+  'pv.charge.collectRest': {
+    nl: 'Reken daarnaast {amount} af met de inwoner.',
+    en: 'Also collect {amount} from the resident.',
+  },
+  'pv.redeem.button': { nl: 'Productbon inwisselen', en: 'Redeem product voucher' },
+  'pv.redeem.done': {
+    nl: 'Ingewisseld: {amount}. De betaling staat in het grootboek.',
+    en: 'Redeemed: {amount}. The payment is on the ledger.',
+  },
 } satisfies MessageTable;

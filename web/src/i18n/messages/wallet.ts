@@ -88,4 +88,67 @@ export const wallet = {
   'move.return': { nl: 'Teruggegaan naar de gemeente', en: 'Returned to the municipality' },
   'move.care_payment': { nl: 'Zorg betaald', en: 'Care paid' },
   'move.top_up': { nl: 'Budget aangevuld', en: 'Budget topped up' },
+  'w.elig': { nl: 'Budget aanvragen', en: 'Apply for a budget' },
+  'w.elig.intro': {
+    nl: 'Vraag de gemeente om een pas of budget. Uw bewijs (bijvoorbeeld een inkomensverklaring) blijft in deze browser: alleen een vingerafdruk met een willekeurige toevoeging (gezouten hash) wordt hier berekend, die u samen met het bewijs aan de gemeente geeft. In het grootboek komt alleen uw aanvraag, zonder bewijs en zonder BSN.',
+    en: 'Ask the municipality for a pass or budget. Your evidence (for example an income statement) stays in this browser: only a fingerprint with a random addition (salted hash) is computed here, which you give to the municipality with the evidence. Only your request goes on the ledger, without evidence and without a citizen service number.',
+  },
+  'w.elig.noFunds': {
+    nl: 'Er zijn nu geen regelingen die u kunt aanvragen.',
+    en: 'There are no schemes you can apply for right now.',
+  },
+  'w.elig.fund': { nl: 'Regeling', en: 'Scheme' },
+  'w.elig.criteria': { nl: 'Voorwaarden', en: 'Conditions' },
+  'w.elig.note': { nl: 'Toelichting bij uw aanvraag (optioneel)', en: 'Note with your request (optional)' },
+  'w.elig.file': { nl: 'Bewijsstuk (optioneel)', en: 'Evidence (optional)' },
+  'w.elig.stays': {
+    nl: 'Blijft in deze browser; alleen de gezouten vingerafdruk wordt hier berekend.',
+    en: 'Stays in this browser; only the salted fingerprint is computed here.',
+  },
+  'w.elig.submit': { nl: 'Aanvraag indienen', en: 'Submit request' },
+  'w.elig.sent': {
+    nl: 'Uw aanvraag is ingediend. U ziet het besluit hieronder zodra de gemeente beslist.',
+    en: 'Your request was submitted. You will see the decision below as soon as the municipality decides.',
+  },
+  'w.elig.fingerprint': {
+    nl: 'Vingerafdruk van uw bewijs (geef deze met het bewijs aan de gemeente)',
+    en: 'Fingerprint of your evidence (give it to the municipality with the evidence)',
+  },
+  'w.elig.mine': { nl: 'Mijn aanvragen', en: 'My requests' },
+  'w.elig.outcome': { nl: 'Besluit', en: 'Decision' },
+  'w.elig.waiting': { nl: 'Nog geen besluit.', en: 'No decision yet.' },
+  'w.elig.approved': {
+    nl: 'Toegekend door {by}. Uw pas {voucher} staat bij Mijn passen.',
+    en: 'Approved by {by}. Your pass {voucher} is under My passes.',
+  },
+  'w.elig.declinedUnmet': {
+    nl: 'Afgewezen door {by}: niet voldaan aan {criteria}.',
+    en: 'Declined by {by}: not met: {criteria}.',
+  },
+  'w.elig.declined': { nl: 'Afgewezen door {by}.', en: 'Declined by {by}.' },
+  'reqState.pending': { nl: 'In behandeling', en: 'Pending' },
+  'reqState.approved': { nl: 'Toegekend', en: 'Approved' },
+  'reqState.declined': { nl: 'Afgewezen', en: 'Declined' },
+  'w.product.badge': { nl: 'Productbon', en: 'Product voucher' },
+  'w.product.at': { nl: 'Bij {provider}, via {fund}.', en: 'At {provider}, through {fund}.' },
+  'w.product.value': { nl: 'Waarde', en: 'Value' },
+  'w.product.code': { nl: 'Boncode', en: 'Voucher code' },
+  'w.product.hint': {
+    nl: 'Al betaald uit uw pas. Laat deze code scannen bij de aanbieder; die wisselt de bon in.',
+    en: 'Already paid from your pass. Have this code scanned at the provider, who redeems the voucher.',
+  },
+  'w.reserve': { nl: 'Aanbod reserveren', en: 'Reserve an offer' },
+  'w.reserve.intro': {
+    nl: 'Reserveer een aanbod met uw pas: de prijs gaat van uw pas naar een productbon voor precies dit aanbod.',
+    en: 'Reserve an offer with your pass: the price moves from your pass to a product voucher for exactly this offer.',
+  },
+  'w.reserve.button': { nl: 'Reserveren', en: 'Reserve' },
+  'w.reserve.done': {
+    nl: 'Gereserveerd: {title}. Uw productbon staat bij Mijn passen.',
+    en: 'Reserved: {title}. Your product voucher is under My passes.',
+  },
+  'w.request.subsidy': {
+    nl: '{title}: de gemeente betaalt {sponsor}, u betaalt zelf {resident} aan de kassa.',
+    en: '{title}: the municipality pays {sponsor}, you pay {resident} yourself at the till.',
+  },
 } satisfies MessageTable;

@@ -1,13 +1,16 @@
 // The cashier's screen: find the pass (scan or type), choose an offer or an amount, send a payment
 // request, and watch it being confirmed in the resident's app. Every payment check runs when the
 // request is made, so a refusal (expired pass, not enough balance, wrong category...) shows here
-// at once, in plain Dutch.
+// at once, in plain Dutch. A subsidy offer shows both parts of its price; a product voucher is
+// redeemed instead of charged.
 import { useEffect, useState } from 'react';
 import {
   budgets,
   eurosToCents,
   type FundView,
   newId,
+  type Offer,
+  type Payment,
   type PaymentRequestView,
   type Voucher,
 } from '../../api/budgets.ts';
@@ -24,6 +27,8 @@ import { Section } from '../../ui/section.tsx';
 import { Paragraph } from '../../ui/text.tsx';
 import { StateBadge, useCategoryLabel } from '../shared/states.tsx';
 import { QrScanner, voucherIdFromQr } from './qr-scanner.tsx';
+import { RedeemProductVoucher } from './redeem-product-voucher.tsx';
+import { SubsidyParts } from './subsidy-parts.tsx';
 
 export function ChargePage({ org }: { org: OrgIdentity }) {
   const { t } = useI18n();
@@ -63,7 +68,15 @@ export function ChargePage({ org }: { org: OrgIdentity }) {
       </form>
       <QrScanner onCode={find} />
       <ErrorAlert error={lookup.error} testId="lookup-error" />
-      {lookup.result && (
+      {lookup.result?.voucher.kind === 'product' && (
+        <RedeemProductVoucher
+          key={lookup.result.voucher.id}
+          org={org}
+          voucher={lookup.result.voucher}
+          fund={lookup.result.fund}
+        />
+      )}
+      {lookup.result?.voucher.kind === 'budget' && (
         <ChargeForm
           key={lookup.result.voucher.id}
           org={org}
@@ -90,6 +103,7 @@ function ChargeForm({ org, voucher, fund }: { org: OrgIdentity; voucher: Voucher
   const [cat, setCat] = useState('');
   const [amountError, setAmountError] = useState<string>();
   const chosenCategory = cat || categories[0] || '';
+  const chosenOffer = (offers.data ?? []).find((o) => o.id === choice);
 
   const request = useAction(async () => {
     const requestId = newId('verzoek');
@@ -118,7 +132,7 @@ function ChargeForm({ org, voucher, fund }: { org: OrgIdentity; voucher: Voucher
         ]}
       />
       {request.result ? (
-        <RequestStatus requestId={request.result} org={org} onNew={request.reset} />
+        <RequestStatus requestId={request.result} org={org} offer={chosenOffer} onNew={request.reset} />
       ) : (
         <form
           className="kb-form"
@@ -146,6 +160,13 @@ function ChargeForm({ org, voucher, fund }: { org: OrgIdentity; voucher: Voucher
               })),
             ]}
           />
+          {chosenOffer?.paymentType === 'subsidy' && (
+            <SubsidyParts
+              testId="charge-parts"
+              sponsorPartCents={chosenOffer.sponsorPartCents}
+              residentPartCents={chosenOffer.residentPartCents}
+            />
+          )}
           {choice === 'free' && (
             <div className="kb-grid-2">
               <TextField
@@ -175,10 +196,21 @@ function ChargeForm({ org, voucher, fund }: { org: OrgIdentity; voucher: Voucher
   );
 }
 
-function RequestStatus({ requestId, org, onNew }: { requestId: string; org: OrgIdentity; onNew(): void }) {
+function RequestStatus({
+  requestId,
+  org,
+  offer,
+  onNew,
+}: {
+  requestId: string;
+  org: OrgIdentity;
+  offer: Offer | undefined;
+  onNew(): void;
+}) {
   const { t, fmt } = useI18n();
   const [req, setReq] = useState<PaymentRequestView>();
-  const [txHash, setTxHash] = useState<string>();
+  const [payment, setPayment] = useState<Payment>();
+  const txHash = payment?.txHash;
   const cancel = useAction(() => budgets.send(orgSigner(org.oin), 'decline_payment_request', { requestId }));
   useEffect(() => {
     let live = true;
@@ -188,7 +220,7 @@ function RequestStatus({ requestId, org, onNew }: { requestId: string; org: OrgI
       setReq(r);
       if (r.effectiveState === 'confirmed' && r.paymentId) {
         const p = await budgets.payments({ voucherId: r.voucherId }).catch(() => []);
-        setTxHash(p.find((x) => x.id === r.paymentId)?.txHash);
+        setPayment(p.find((x) => x.id === r.paymentId));
       }
     };
     void poll();
@@ -205,10 +237,24 @@ function RequestStatus({ requestId, org, onNew }: { requestId: string; org: OrgI
   const amount = fmt.money(req?.amountCents);
   return (
     <div data-testid="payment-request-status" data-state={state}>
-      {state === 'pending' && <Alert type="info">{t('pv.charge.waiting', { amount })}</Alert>}
+      {state === 'pending' && (
+        <Alert type="info">
+          {t('pv.charge.waiting', { amount })}
+          {offer?.paymentType === 'subsidy' && (
+            <> {t('pv.charge.collectRest', { amount: fmt.money(offer.residentPartCents) })}</>
+          )}
+        </Alert>
+      )}
       {state === 'confirmed' && (
         <Alert type="ok" testId="charge-paid">
           <p className="utrecht-paragraph">{t('pv.charge.paid', { amount })}</p>
+          {payment?.kind === 'subsidy' && (
+            <SubsidyParts
+              testId="paid-parts"
+              sponsorPartCents={payment.amountCents}
+              residentPartCents={payment.residentPartCents}
+            />
+          )}
           {txHash && (
             <p className="utrecht-paragraph">
               <Link to={`/verkenner/transacties/${txHash}`}>{t('common.txLink')}</Link>

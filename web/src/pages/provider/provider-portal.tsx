@@ -3,6 +3,7 @@ import { OrgGate } from '../../identity/org-gate.tsx';
 import { Tabs } from '../../ui/tabs.tsx';
 import { Heading } from '../../ui/text.tsx';
 import { ChargePage } from './charge-page.tsx';
+import { ProviderCare } from './provider-care.tsx';
 import { ProviderEarnings } from './provider-earnings.tsx';
 import { ProviderFunds } from './provider-funds.tsx';
 import { ProviderOffers } from './provider-offers.tsx';
@@ -14,6 +15,7 @@ export function ProviderPortal({ path }: { path: string }) {
     { to: '/aanbieder/regelingen', text: t('pv.tab.funds') },
     { to: '/aanbieder/aanbod', text: t('pv.tab.offers') },
     { to: '/aanbieder/opbrengsten', text: t('pv.tab.earnings') },
+    { to: '/aanbieder/zorg', text: t('pv.tab.care') },
   ];
   const current = tabs.find((x) => x.to === path)?.to ?? '/aanbieder';
   return (
@@ -27,6 +29,7 @@ export function ProviderPortal({ path }: { path: string }) {
             {current === '/aanbieder/regelingen' && <ProviderFunds org={org} />}
             {current === '/aanbieder/aanbod' && <ProviderOffers org={org} />}
             {current === '/aanbieder/opbrengsten' && <ProviderEarnings org={org} />}
+            {current === '/aanbieder/zorg' && <ProviderCare org={org} />}
           </>
         )}
       </OrgGate>

@@ -10,6 +10,9 @@ const TONES: Record<string, BadgeTone> = {
   confirmed: 'success',
   waiting: 'neutral',
   pending: 'warning',
+  proposed: 'warning',
+  submitted: 'warning',
+  ended: 'inactive',
   draft: 'neutral',
   paused: 'warning',
   closed: 'inactive',
@@ -25,7 +28,10 @@ const TONES: Record<string, BadgeTone> = {
   unknown: 'neutral',
 };
 
-/** `kind` picks the text table: fundState, appState, reimbState, setState, voucherState, reqState. */
+/**
+ * `kind` picks the text table: fundState, appState, reimbState, setState, voucherState, reqState,
+ * contractState, declState.
+ */
 export function StateBadge({ kind, state }: { kind: string; state: string }) {
   const { tOr } = useI18n();
   return <StatusBadge tone={TONES[state] ?? 'neutral'}>{tOr(`${kind}.${state}`, state)}</StatusBadge>;

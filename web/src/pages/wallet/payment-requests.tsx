@@ -1,6 +1,7 @@
 // Payment requests from a cashier wait here for the resident: nothing is paid until they confirm
 // with their own key.
-import { budgets, newId, type PaymentRequestView } from '../../api/budgets.ts';
+import { budgets, newId, type Offer, type PaymentRequestView } from '../../api/budgets.ts';
+import { client } from '../../api/client.ts';
 import { useDirectory } from '../../api/directory.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type WalletKey, walletSigner } from '../../identity/resident-wallet.ts';
@@ -29,6 +30,13 @@ export function PaymentRequests({ walletKey, version }: { walletKey: WalletKey; 
     return confirm;
   });
   const list = pending.data ?? [];
+  // A subsidy offer is only partly paid from the pass: say what the resident pays at the counter.
+  const offerIds = [...new Set(list.flatMap((r) => (r.offerId ? [r.offerId] : [])))];
+  const offers = useLoad(
+    async () =>
+      new Map((await Promise.all(offerIds.map((id) => client.budgets.offer(id)))).map((o) => [o.id, o])),
+    [offerIds.join(',')],
+  );
   if (list.length === 0 && !answer.result && !answer.error) return null;
   return (
     <Section title={t('w.requests')}>
@@ -43,6 +51,7 @@ export function PaymentRequests({ walletKey, version }: { walletKey: WalletKey; 
               })}
             </strong>
           </p>
+          <SubsidyNote offer={r.offerId ? offers.data?.get(r.offerId) : undefined} />
           <ButtonGroup>
             <Button appearance="primary" busy={answer.busy} onClick={() => answer.run(r, true)}>
               {t('w.request.confirm')}
@@ -60,5 +69,19 @@ export function PaymentRequests({ walletKey, version }: { walletKey: WalletKey; 
       )}
       <ErrorAlert error={answer.error} />
     </Section>
+  );
+}
+
+function SubsidyNote({ offer }: { offer: Offer | undefined }) {
+  const { t, fmt } = useI18n();
+  if (offer?.paymentType !== 'subsidy') return null;
+  return (
+    <p className="utrecht-paragraph" data-testid="payment-request-subsidy">
+      {t('w.request.subsidy', {
+        title: offer.title,
+        sponsor: fmt.money(offer.sponsorPartCents),
+        resident: fmt.money(offer.residentPartCents),
+      })}
+    </p>
   );
 }

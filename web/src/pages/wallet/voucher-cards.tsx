@@ -1,4 +1,6 @@
 // One card per pass: balance, validity, the QR code the cashier scans, and what happened with it.
+// Product vouchers get a card of their own kind; care budgets are shown in the care section, since
+// they pay only contracted care and have no QR code for a counter.
 import { budgets } from '../../api/budgets.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { WalletKey } from '../../identity/resident-wallet.ts';
@@ -9,19 +11,25 @@ import { Section } from '../../ui/section.tsx';
 import { DataTable } from '../../ui/table.tsx';
 import { Heading, Paragraph } from '../../ui/text.tsx';
 import { StateBadge } from '../shared/states.tsx';
+import { ProductVoucherCard } from './product-voucher-card.tsx';
 import { type MyVoucher, useMyVouchers } from './use-my-vouchers.ts';
 
 export function VoucherCards({ walletKey, version }: { walletKey: WalletKey; version: number }) {
   const { t } = useI18n();
   const mine = useMyVouchers(walletKey.publicKey, version);
+  const passes = (mine.data ?? []).filter((m) => m.fund?.kind !== 'care');
   return (
     <Section title={t('w.passes')}>
       <ErrorAlert error={mine.error} />
-      {mine.data?.length === 0 && <Paragraph>{t('w.noPasses')}</Paragraph>}
+      {mine.data && passes.length === 0 && <Paragraph>{t('w.noPasses')}</Paragraph>}
       <div className="kb-cards">
-        {(mine.data ?? []).map((m) => (
-          <VoucherCard key={m.voucher.id} item={m} version={version} />
-        ))}
+        {passes.map((m) =>
+          m.voucher.kind === 'product' ? (
+            <ProductVoucherCard key={m.voucher.id} item={m} />
+          ) : (
+            <VoucherCard key={m.voucher.id} item={m} version={version} />
+          ),
+        )}
       </div>
     </Section>
   );

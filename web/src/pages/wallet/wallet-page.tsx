@@ -3,9 +3,12 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { identitiesChanged, select, selectedFor, useIdentities } from '../../identity/identity-store.ts';
 import type { WalletKey } from '../../identity/resident-wallet.ts';
 import { Heading, Paragraph } from '../../ui/text.tsx';
+import { CareBudgets } from './care-budget.tsx';
 import { ClaimVoucher } from './claim-voucher.tsx';
+import { EligibilityRequest } from './eligibility-request.tsx';
 import { PaymentRequests } from './payment-requests.tsx';
 import { ReimbursementForm } from './reimbursement-form.tsx';
+import { ReserveOffer } from './reserve-offer.tsx';
 import { VoucherCards } from './voucher-cards.tsx';
 import { WalletKeys } from './wallet-keys.tsx';
 
@@ -35,7 +38,10 @@ function WalletContents({ walletKey }: { walletKey: WalletKey }) {
     <>
       <PaymentRequests walletKey={walletKey} version={version} />
       <VoucherCards walletKey={walletKey} version={version} />
+      <CareBudgets walletKey={walletKey} version={version} />
+      <ReserveOffer walletKey={walletKey} version={version} />
       <ClaimVoucher walletKey={walletKey} />
+      <EligibilityRequest walletKey={walletKey} version={version} />
       <ReimbursementForm walletKey={walletKey} version={version} />
     </>
   );

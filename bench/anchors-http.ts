@@ -9,7 +9,7 @@ import { startNode } from '../src/node/start-node.ts';
 
 export async function benchAnchorsHttp(count: number, concurrency: number) {
   const home = mkdtempSync(join(tmpdir(), 'ketenboek-bench-http-'));
-  const node = await startNode({ home, port: 0, blockIntervalMs: 50, log: () => {} });
+  const node = await startNode({ home, port: 0, blockIntervalMs: 20, log: () => {} });
   try {
     const { stdout } = await promisify(execFile)(
       process.execPath,

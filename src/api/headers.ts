@@ -14,14 +14,24 @@ const EXPOSED = 'API-Version, Location, Link, Retry-After';
 export type ApiEnv = { Variables: { webAsset: boolean; publicCors: boolean } };
 
 export function securityHeaders(): MiddlewareHandler<ApiEnv> {
-  return async (c, next) => {
-    await next();
+  const set = (c: Context<ApiEnv>) => {
     c.header('API-Version', API_VERSION);
     c.header('Cache-Control', 'no-store');
     c.header('Content-Security-Policy', c.get('webAsset') ? WEB_CSP : API_CSP);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'no-referrer');
+  };
+  return async (c, next) => {
+    // Set before the handler makes its response, so Hono includes them as it builds it: set
+    // afterwards, each header would copy the finished Response again (six copies per request).
+    set(c);
+    await next();
+    // A handler that built its Response itself did not take them, a stream helper may have put
+    // its own Cache-Control, and web assets have their own CSP: set them again then.
+    const h = c.res.headers;
+    if (h.get('API-Version') !== API_VERSION || h.get('Cache-Control') !== 'no-store' || c.get('webAsset'))
+      set(c);
   };
 }
 
@@ -53,12 +63,13 @@ export function cors(
       }
       return c.body(null, 204, headers);
     }
-    await next();
+    // Before the handler answers, for the same reason as in securityHeaders().
     const allowed = allowOrigin(c, origins);
     c.header('Vary', 'Origin', { append: true });
     if (allowed) {
       c.header('Access-Control-Allow-Origin', allowed);
       c.header('Access-Control-Expose-Headers', EXPOSED);
     }
+    await next();
   };
 }

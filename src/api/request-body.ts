@@ -32,6 +32,10 @@ function tooLarge(size?: number): ApiProblem {
 export async function readBodyBytes(c: Context, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = Number(c.req.header('Content-Length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(declared);
+  // With a declared length within the limit, Node's HTTP parser guarantees no more arrives, and
+  // arrayBuffer() reads the socket directly; touching `body` would make @hono/node-server build
+  // a full fetch Request (AbortController, Headers, stream) for every submitted tx.
+  if (Number.isFinite(declared)) return new Uint8Array(await c.req.raw.arrayBuffer());
   const stream = c.req.raw.body;
   if (!stream) return new Uint8Array();
   const reader = stream.getReader();

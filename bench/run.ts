@@ -71,7 +71,8 @@ if (!only || only === 'anchors') {
 
 for (const section of BENCH_SECTIONS) {
   if (only && only !== section.name) continue;
-  lines.push(...(await section.run({ quick, log: (s) => process.stdout.write(`${s}\n`) })));
+  // Printed as well as kept: with --only the file is not written, so stdout is the only report.
+  for (const line of await section.run({ quick, log: (s) => process.stdout.write(`${s}\n`) })) log(line);
 }
 
 log('');

@@ -9,7 +9,7 @@ describe('LEDGER_ERRORS', () => {
     for (const m of ALL_MODULES) {
       expect(
         codes.some((c) => c.startsWith(`${m.name}.`)),
-        `add the error registry of module "${m.name}" to src/api/ledger-errors.ts`,
+        `list the error registry of module "${m.name}" in its Module's errors field`,
       ).toBe(true);
     }
   });

@@ -2,6 +2,7 @@
 // their name), messages, errors and events; they reach other modules only through those modules'
 // exported keeper functions, never through their keys.
 import type { ZodType } from 'zod';
+import type { ErrorDefinition } from '../core/errors.ts';
 import type { KVRead, KVWrite } from './kv.ts';
 import type { ValidatorUpdate } from './types.ts';
 
@@ -55,6 +56,8 @@ export interface Module {
   endBlock?(ctx: BlockContext): void;
   /** Read-only queries by name, reachable over ABCI Query as "/<module>/<name>" with JSON params. */
   queries?: Record<string, (kv: KVRead, params: Record<string, string>) => unknown>;
+  /** Its error registries (what defineErrors returns), so the API answers each refusal with its own status. */
+  errors?: ReadonlyArray<{ readonly [name: string]: ErrorDefinition | string }>;
 }
 
 /** Read-only state for queries; exported so API, CLI and tests share one implementation. */

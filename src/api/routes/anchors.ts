@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnchorErrors, getAnchor, listAnchors } from '../../modules/anchor/index.ts';
+import { getAnchor, listAnchors } from '../../modules/anchor/index.ts';
 import { ApiErrors } from '../api-errors.ts';
 import { ApiProblem } from '../problem.ts';
 import { type ApiModule, defineRoute } from '../route.ts';
@@ -17,7 +17,6 @@ const anchorSchema = z.object({
 
 export const anchorsApi: ApiModule = {
   tag: { name: 'Anchors', description: 'Proof of existence of documents by their SHA-256 hash' },
-  errors: [AnchorErrors],
   routes: [
     defineRoute({
       method: 'get',

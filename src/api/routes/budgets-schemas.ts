@@ -137,6 +137,10 @@ export const voucherSchema = z.object({
   deactivationReason: z.string().optional(),
   endedAt: time().optional(),
   returnedCents: cents().optional(),
+  lastPaymentId: z
+    .string()
+    .optional()
+    .describe('The newest payment made with this voucher (its payments link back from there)'),
 });
 
 export const paymentSchema = z.object({
@@ -160,6 +164,8 @@ export const paymentSchema = z.object({
   time: time(),
   height: z.number().int(),
   txHash: z.string(),
+  prevOfVoucher: z.string().optional().describe('The previous payment made with the same voucher'),
+  prevOfProvider: z.string().optional().describe('The previous payment to the same provider'),
 });
 
 export const paymentRequestSchema = z.object({

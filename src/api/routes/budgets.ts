@@ -731,6 +731,5 @@ const DESCRIPTIONS: Record<string, string> = {
 /** The budgets API, one ApiModule per resource family (each with its own OpenAPI tag). */
 export const budgetsApis: ApiModule[] = Object.entries(DESCRIPTIONS).map(([name, description]) => ({
   tag: { name, description },
-  errors: [E],
   routes: ROUTES.filter((r) => r.tags[0] === name),
 }));

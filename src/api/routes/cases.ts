@@ -50,7 +50,8 @@ export const casesApi: ApiModule = {
     description:
       'Shared processes between chain partners (zaken in de keten): one case status for all partners, joint quality, documents off-ledger at the source',
   },
-  errors: [CasesErrors, DocstoreErrors],
+  // The cases module's own errors come with the module (Module.errors); these are off the ledger.
+  errors: [DocstoreErrors],
   routes: [
     defineRoute({
       method: 'get',

@@ -23,7 +23,6 @@ export const organisationSchema = z.object({
 
 export const organisationsApi: ApiModule = {
   tag: { name: 'Organisations', description: 'Organisations by OIN, their roles and keys' },
-  errors: [IdentityErrors],
   routes: [
     defineRoute({
       method: 'get',

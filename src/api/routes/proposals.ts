@@ -27,7 +27,6 @@ const proposalSchema = z.object({
 
 export const proposalsApi: ApiModule = {
   tag: { name: 'Proposals', description: 'Governance proposals of the consortium (2/3 of members decide)' },
-  errors: [IdentityErrors],
   routes: [
     defineRoute({
       method: 'get',

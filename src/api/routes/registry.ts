@@ -152,7 +152,6 @@ export const registryApi: ApiModule = {
     description:
       'Registers of other value (titles, certificates, permits, visas) with offline-checkable proofs',
   },
-  errors: [RegistryErrors],
   routes: [
     defineRoute({
       method: 'get',

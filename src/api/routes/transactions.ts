@@ -55,7 +55,6 @@ const txDetailSchema = z.object({
 
 export const transactionsApi: ApiModule = {
   tag: { name: 'Transactions', description: 'Submitting signed transactions and reading committed ones' },
-  errors: [TxErrors],
   routes: [
     defineRoute({
       method: 'post',

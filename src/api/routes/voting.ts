@@ -140,7 +140,6 @@ export const votingApi: ApiModule = {
     description:
       'Civic votes (participatory budgets, consultations) with blind-signed eligibility tokens, sealed ballots and a tally anyone can recompute. Not for official elections.',
   },
-  errors: [VotingErrors],
   routes: [
     defineRoute({
       method: 'get',

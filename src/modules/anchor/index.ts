@@ -63,6 +63,7 @@ export function listAnchors(kv: KVRead, limit: number, after?: string): Anchor[]
 export const anchorModule: Module = {
   name: 'anchor',
   messages: [createAnchor],
+  errors: [AnchorErrors],
   queries: {
     anchor: (kv, p) => getAnchor(kv, p.hash ?? '') ?? null,
   },

@@ -16,6 +16,7 @@ import {
   redeemPrevalidation,
   requestEligibility,
 } from './eligibility.ts';
+import { BudgetErrors } from './errors.ts';
 import { activateFund, closeFund, createFund, expireDue, pauseFund, topUpFund } from './funds.ts';
 import { approveOffer, createOffer, updateOffer, withdrawOffer } from './offers.ts';
 import {
@@ -99,6 +100,7 @@ const groupOf = (s: string | undefined): GroupBy =>
 export const budgetsModule: Module = {
   name: 'budgets',
   messages: BUDGET_MESSAGES,
+  errors: [BudgetErrors],
   endBlock: expireDue,
   queries: {
     funds: (kv: KVRead, p) => listFunds(kv, { sponsor: p.sponsor, state: p.state }),

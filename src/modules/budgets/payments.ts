@@ -41,6 +41,7 @@ import {
   putVoucher,
   type Voucher,
 } from './state.ts';
+import { forgetRefunded } from './unsettled.ts';
 
 /** How long a provider's payment request (a QR on the counter screen) can be confirmed. */
 export const PAYMENT_REQUEST_TTL_MS = 15 * 60 * 1000;
@@ -272,7 +273,7 @@ export const refundPayment = defineMessage({
     const full = refunded === cents(p.amountCents);
     putPayment(ctx.kv, { ...p, refundedCents: str(refunded) });
     if (full) {
-      ctx.kv.delete(keys.unsettled(p.sponsor, p.id));
+      forgetRefunded(ctx.kv, p);
       if (p.offerId !== undefined) releaseOfferUnit(ctx, p.offerId, p.holder, p.quantity ?? 1);
     }
     addSpent(ctx, fund, p.holder, -amount);

@@ -1,6 +1,7 @@
 // Read-only views for the API, the CLI, the demo and tests. Each is a function of committed state.
 import type { KVRead } from '../../app/kv.ts';
 
+import { paymentsOfProvider, paymentsOfVoucher } from './payment-chains.ts';
 import {
   type CareStatement,
   careStatementLine,
@@ -127,10 +128,8 @@ export function listPayments(
   } = {},
 ): Payment[] {
   let list: Payment[];
-  if (f.voucherId !== undefined)
-    list = [...indexed(kv, keys.paymentsOfVoucherPrefix(f.voucherId), (id) => getPayment(kv, id))];
-  else if (f.provider !== undefined)
-    list = [...indexed(kv, keys.paymentsOfProviderPrefix(f.provider), (id) => getPayment(kv, id))];
+  if (f.voucherId !== undefined) list = [...paymentsOfVoucher(kv, f.voucherId)];
+  else if (f.provider !== undefined) list = [...paymentsOfProvider(kv, f.provider)];
   else if (f.fundId !== undefined) list = paymentsOfFund(kv, f.fundId);
   else if (f.settlementId !== undefined) {
     const s = getSettlement(kv, f.settlementId);

@@ -21,6 +21,7 @@ import {
   type Settlement,
   type SettlementLine,
 } from './state.ts';
+import { findUnsettled, markSettled, reopen } from './unsettled.ts';
 
 /** Payments per batch; a sponsor with more makes several batches. */
 export const MAX_SETTLEMENT_PAYMENTS = 2000;
@@ -52,14 +53,11 @@ export const createSettlement = defineMessage({
     const executionDate = b.executionDate ?? today;
     if (executionDate < today)
       fail(E.bad_execution_date, `The execution date ${executionDate} lies before today (${today}).`);
-    const prefix = keys.unsettledPrefix(org.oin);
+    const found = findUnsettled(ctx.kv, org.oin, b.fundId, MAX_SETTLEMENT_PAYMENTS);
     const byProvider = new Map<string, { amount: bigint; payments: number }>();
     const paymentIds: string[] = [];
     let total = 0n;
-    for (const [k] of ctx.kv.iterate(prefix)) {
-      if (paymentIds.length >= MAX_SETTLEMENT_PAYMENTS) break;
-      const p = getPayment(ctx.kv, k.slice(prefix.length));
-      if (!p || (b.fundId !== undefined && p.fundId !== b.fundId)) continue;
+    for (const p of found.payments) {
       const net = cents(p.amountCents) - cents(p.refundedCents);
       const line = byProvider.get(p.provider) ?? { amount: 0n, payments: 0 };
       line.amount += net;
@@ -74,11 +72,8 @@ export const createSettlement = defineMessage({
         `There are no unsettled payments${b.fundId ? ` in fund "${b.fundId}"` : ''} of sponsor ${org.oin}.`,
       );
     }
-    for (const id of paymentIds) {
-      const p = getPayment(ctx.kv, id)!;
-      putPayment(ctx.kv, { ...p, settlementId: b.settlementId });
-      ctx.kv.delete(keys.unsettled(org.oin, id));
-    }
+    for (const p of found.payments) putPayment(ctx.kv, { ...p, settlementId: b.settlementId });
+    markSettled(ctx.kv, org.oin, found);
     const lines: SettlementLine[] = [...byProvider.entries()]
       .sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0))
       .map(([provider, l]) => ({ provider, amountCents: str(l.amount), payments: l.payments }));
@@ -172,7 +167,7 @@ export const cancelSettlement = defineMessage({
       if (!p) continue;
       const { settlementId: _, ...free } = p;
       putPayment(ctx.kv, free);
-      ctx.kv.set(keys.unsettled(s.sponsor, id), '1');
+      reopen(ctx.kv, s.sponsor, id);
     }
     putSettlement(ctx, { ...s, state: 'canceled', canceledAt: ctx.time });
     ctx.involve(...s.lines.map((l) => l.provider));

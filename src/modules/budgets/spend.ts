@@ -8,6 +8,7 @@ import { FundBook } from './book.ts';
 import { BudgetErrors as E } from './errors.ts';
 import { addSpent, offerUses, takeOfferUnits } from './lifecycle.ts';
 import { type Cents, cents, euroText, str } from './money.ts';
+import { chainLinks, setLastPaymentOfProvider } from './payment-chains.ts';
 import {
   dateOf,
   mustFund,
@@ -25,7 +26,6 @@ import {
   getPayment,
   getPerson,
   getTotals,
-  keys,
   type Offer,
   type Payment,
   putPayment,
@@ -198,6 +198,9 @@ export interface PaymentMeta {
 /**
  * Records a payment to a provider and moves its money: from the voucher (budget, product, care)
  * or, for a subsidy, the sponsor part from the fund. The provider is then owed it until settlement.
+ * Writes as few keys as it can (each costs encoding, a Merkle update and SQLite rows): the payment,
+ * its journal entry, the voucher (balance and the head of its payment chain), the provider's chain
+ * head, and the fund totals and per-person spending, which a block's payments share.
  */
 export function recordPayment(
   ctx: TxContext,
@@ -208,14 +211,13 @@ export function recordPayment(
   const { voucher, amount } = p;
   const fund = book.fund;
   const fromFund = p.kind === 'subsidy';
-  if (!fromFund) {
-    const balance = cents(voucher.balanceCents) - amount;
-    putVoucher(ctx.kv, {
-      ...voucher,
-      balanceCents: str(balance),
-      ...(p.kind === 'product' ? { state: 'used' as const, endedAt: ctx.time } : {}),
-    });
-  }
+  // A subsidy leaves the balance alone, but the voucher still heads the chain of its payments.
+  putVoucher(ctx.kv, {
+    ...voucher,
+    ...(fromFund ? {} : { balanceCents: str(cents(voucher.balanceCents) - amount) }),
+    ...(p.kind === 'product' ? { state: 'used' as const, endedAt: ctx.time } : {}),
+    lastPaymentId: meta.paymentId,
+  });
   const payment: Payment = {
     id: meta.paymentId,
     fundId: fund.id,
@@ -235,11 +237,11 @@ export function recordPayment(
     ...(p.offer ? { offerId: p.offer.id, quantity: p.quantity ?? 1 } : {}),
     ...(meta.requestId ? { requestId: meta.requestId } : {}),
     ...(meta.declarationId ? { declarationId: meta.declarationId } : {}),
+    ...chainLinks(ctx.kv, voucher, p.provider),
   };
   putPayment(ctx.kv, payment);
-  ctx.kv.set(keys.paymentsOfVoucher(voucher.id, payment.id), '1');
-  ctx.kv.set(keys.paymentsOfProvider(p.provider, payment.id), '1');
-  ctx.kv.set(keys.unsettled(fund.sponsor, payment.id), '1');
+  setLastPaymentOfProvider(ctx.kv, p.provider, payment.id);
+  // No "unsettled" index: settlement batches take the journal entries past the fund's watermark (unsettled.ts).
   book.move({
     kind: p.kind === 'care' ? 'care_payment' : 'payment',
     from: fromFund ? 'fund' : 'voucher',

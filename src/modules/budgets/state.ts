@@ -206,6 +206,8 @@ export interface Voucher {
   endedAt?: string;
   /** Returned to the sponsor when it expired or its fund closed. */
   returnedCents?: string;
+  /** The newest payment made with this voucher: the head of its chain (see payment-chains.ts). */
+  lastPaymentId?: string;
 }
 
 /** Per resident and fund: the one budget voucher, and what was spent (for the per-person limit). */
@@ -240,6 +242,10 @@ export interface Payment {
   time: string;
   height: number;
   txHash: string;
+  /** The voucher's previous payment: its payments are a chain from `Voucher.lastPaymentId`. */
+  prevOfVoucher?: string;
+  /** The provider's previous payment: its payments are a chain from `lastPaymentOfProvider`. */
+  prevOfProvider?: string;
 }
 
 export interface PaymentRequest {
@@ -384,12 +390,10 @@ export const keys = {
   person: (fundId: string, holder: string) => `${P}person/${fundId}/${holder}`,
   payment: (id: string) => `${P}pay/${id}`,
   paymentPrefix: `${P}pay/`,
-  paymentsOfVoucher: (voucherId: string, id: string) => `${P}vp/${voucherId}/${id}`,
-  paymentsOfVoucherPrefix: (voucherId: string) => `${P}vp/${voucherId}/`,
-  paymentsOfProvider: (provider: string, id: string) => `${P}pp/${provider}/${id}`,
-  paymentsOfProviderPrefix: (provider: string) => `${P}pp/${provider}/`,
-  unsettled: (sponsor: string, id: string) => `${P}unsettled/${sponsor}/${id}`,
-  unsettledPrefix: (sponsor: string) => `${P}unsettled/${sponsor}/`,
+  lastPaymentOfProvider: (provider: string) => `${P}plast/${provider}`,
+  settledThrough: (fundId: string) => `${P}fsettled/${fundId}`,
+  reopened: (sponsor: string, id: string) => `${P}reopened/${sponsor}/${id}`,
+  reopenedPrefix: (sponsor: string) => `${P}reopened/${sponsor}/`,
   paymentRequest: (id: string) => `${P}preq/${id}`,
   paymentRequestsOfHolder: (holder: string, id: string) => `${P}hpreq/${holder}/${id}`,
   paymentRequestsOfHolderPrefix: (holder: string) => `${P}hpreq/${holder}/`,

@@ -1,6 +1,7 @@
 // Shared processes between chain partners: process definitions (published by governance), cases
 // for pseudonymous residents, attestations, fields, disputes, document hashes and erasure.
 import type { Module } from '../../app/module.ts';
+import { CasesErrors } from './errors.ts';
 import { answerDispute, disputeItem } from './messages/disputes.ts';
 import { attachDocument, recordErasure } from './messages/documents.ts';
 import { inviteToCase, openCase } from './messages/open.ts';
@@ -21,6 +22,7 @@ export const casesModule: Module = {
     recordErasure,
   ],
   queries: casesQueries,
+  errors: [CasesErrors],
 };
 
 export { CasesErrors } from './errors.ts';

@@ -13,6 +13,7 @@ import { DEFAULT_PARAMS, getOrg, keys, type Organisation, putOrg } from './state
 export const identityModule: Module = {
   name: 'identity',
   messages: [addOrgKey, revokeOrgKey, submitProposal, voteOnProposal],
+  errors: [E],
   initGenesis(ctx, genesis) {
     const parsed = identityGenesisSchema.safeParse(genesis.identity);
     if (!parsed.success) {

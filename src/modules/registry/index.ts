@@ -3,6 +3,7 @@
 // attributes and a document hash; transfers need seller, buyer and notary; encumbrances block them.
 import type { Module } from '../../app/module.ts';
 import { encumberRecord, releaseEncumbrance } from './encumbrances.ts';
+import { RegistryErrors } from './errors.ts';
 import { expireRecords } from './expiry.ts';
 import { registryQueries } from './queries.ts';
 import { amendRecord, issueRecord, reinstateRecord, revokeRecord, suspendRecord } from './records.ts';
@@ -25,6 +26,7 @@ export const registryModule: Module = {
   ],
   endBlock: expireRecords,
   queries: registryQueries,
+  errors: [RegistryErrors],
 };
 
 export { RegistryErrors } from './errors.ts';

@@ -1,6 +1,7 @@
 // Civic votes: participatory budgets and consultations with blind-signed eligibility tokens,
 // committed ballots revealed after closing, and a tally anyone can recompute. See README.md.
 import type { Module } from '../../app/module.ts';
+import { VotingErrors } from './errors.ts';
 import { castBallot, createElection, publishRegistrarKey, recordIssuance, revealBallot } from './messages.ts';
 import { votingQueries } from './queries.ts';
 import { advancePhases } from './tally.ts';
@@ -10,6 +11,7 @@ export const votingModule: Module = {
   messages: [createElection, publishRegistrarKey, recordIssuance, castBallot, revealBallot],
   endBlock: advancePhases,
   queries: votingQueries,
+  errors: [VotingErrors],
 };
 
 export { VotingErrors } from './errors.ts';

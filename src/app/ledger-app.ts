@@ -55,6 +55,8 @@ interface PendingBlock {
   overlay: Overlay;
   txs: StoredTx[];
   participants: Array<{ participant: string; index: number }>;
+  /** Every tx succeeded and the end-block hooks wrote nothing (see carriedChecks). */
+  plain: boolean;
 }
 
 export class LedgerApp implements Application {
@@ -225,6 +227,7 @@ export class LedgerApp implements Application {
         nonce: tx.nonce,
       };
     }
+    this.acceptedChecks.push({ hash, changes: txOverlay.changes() });
     txOverlay.mergeInto(this.checkState);
     return { code: 0, codespace: '', error: '', log: '', hash, signer: tx.signer, nonce: tx.nonce };
   }
@@ -289,7 +292,12 @@ export class LedgerApp implements Application {
     });
     const endEvents: LedgerEvent[] = [];
     const ctx = this.blockContext(this.chainId, req.height, req.time, overlay, endEvents, validatorUpdates);
+    const writesBeforeEndBlock = overlay.writeCount;
     for (const m of this.modules) m.endBlock?.(ctx);
+    const plain =
+      overlay.writeCount === writesBeforeEndBlock &&
+      txResults.every((r) => r.code === 0) &&
+      !txs.some((d) => d instanceof LedgerError);
     const writes = overlay.entries().map(([key, value]) => ({ key, value }));
     this.applyToTree(writes);
     const appHash = toHex(this.smt.root());
@@ -315,7 +323,7 @@ export class LedgerApp implements Application {
       proposer: req.proposer,
     };
     const hash = sha256Hex(canonicalJson(header));
-    this.pending = { header, hash, overlay, txs: stored, participants };
+    this.pending = { header, hash, overlay, txs: stored, participants, plain };
     this.pendingWrites = writes;
     return { txResults, validatorUpdates, appHash, txHashes, blockHash: hash };
   }
@@ -328,6 +336,8 @@ export class LedgerApp implements Application {
     this.durable = { height: commit.block.height, appHash: commit.block.header.appHash };
     this.lastCommitted = { block: commit.block, txs };
     this.checkState = new Overlay(this.store);
+    this.acceptedChecks = [];
+    this.recheckNeeded = true;
     return { retainHeight: 0 };
   }
 
@@ -341,9 +351,13 @@ export class LedgerApp implements Application {
     write: (c: BlockCommit) => Promise<void>,
   ): Promise<{ block: StoredBlock; txs: StoredTx[] }> {
     const overlay = this.pending?.overlay;
+    const carried = this.carriedChecks();
     const { commit, txs } = this.decide(signatures);
     this.inFlight = overlay;
     this.checkState = new Overlay(overlay ?? this.store);
+    this.acceptedChecks = carried ?? [];
+    this.recheckNeeded = carried === undefined;
+    for (const c of this.acceptedChecks) this.checkState.apply(c.changes);
     return write(commit).then(() => {
       this.store.noteCommitted(commit);
       this.durable = { height: commit.block.height, appHash: commit.block.header.appHash };
@@ -353,6 +367,26 @@ export class LedgerApp implements Application {
       this.lastCommitted = { block: commit.block, txs };
       return this.lastCommitted;
     });
+  }
+
+  /**
+   * Whether the check state must be rebuilt by re-checking the mempool after the last commit.
+   * Not when the block was exactly the oldest accepted txs, all succeeded and the end-block hooks
+   * wrote nothing: then the younger txs' checked writes still hold on top of the block's state and
+   * are carried over as they are, which spares running every waiting tx again after every block.
+   * The check state only decides what enters the mempool; blocks re-run every tx in full.
+   */
+  recheckNeeded = true;
+
+  /** Txs accepted into the check state since it was last rebuilt, oldest first, with their writes. */
+  private acceptedChecks: Array<{ hash: string; changes: ReadonlyMap<string, string | null> }> = [];
+
+  private carriedChecks(): Array<{ hash: string; changes: ReadonlyMap<string, string | null> }> | undefined {
+    const p = this.pending;
+    if (!p?.plain || this.acceptedChecks.length < p.txs.length) return undefined;
+    for (let i = 0; i < p.txs.length; i++)
+      if (this.acceptedChecks[i]!.hash !== p.txs[i]!.hash) return undefined;
+    return this.acceptedChecks.slice(p.txs.length);
   }
 
   /** Makes the finalized block the last decided one and returns what must be written for it. */

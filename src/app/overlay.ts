@@ -25,11 +25,13 @@ export class Overlay implements KVWrite {
   set(key: string, value: string): void {
     assertKey(key);
     this.writes.set(key, value);
+    this.writesMade++;
   }
 
   delete(key: string): void {
     assertKey(key);
     this.writes.set(key, null);
+    this.writesMade++;
   }
 
   *iterate(prefix: string, opts: IterateOptions = {}): Iterable<[string, string]> {
@@ -77,6 +79,23 @@ export class Overlay implements KVWrite {
   /** Writes in key order, so whoever applies them does so deterministically. */
   entries(): Array<[string, string | null]> {
     return [...this.writes.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  /** Counts every set and delete, so a caller can tell whether some code wrote anything. */
+  get writeCount(): number {
+    return this.writesMade;
+  }
+
+  private writesMade = 0;
+
+  /** This overlay's own writes, without its parent: to apply them again elsewhere later. */
+  changes(): ReadonlyMap<string, string | null> {
+    return new Map(this.writes);
+  }
+
+  /** Applies writes taken with changes() from another overlay. */
+  apply(changes: ReadonlyMap<string, string | null>): void {
+    for (const [k, v] of changes) this.writes.set(k, v);
   }
 
   /** Moves this overlay's writes into the parent overlay (tx success). */

@@ -49,40 +49,8 @@ describe('embedded engine with background block writes', () => {
   });
 
   it('checks new txs against the block still being written, and shows it only once durable', async () => {
-    const dbPath = tempDbPath();
-    const nodeKey = generateKeyPair();
-    const key = generateKeyPair();
-    const app = new LedgerApp({ dbPath, modules: ALL_MODULES });
-    app.initChain(
-      buildGenesis({
-        chainId: 'bg',
-        genesisTime: '2026-01-01T00:00:00.000Z',
-        organisations: [
-          {
-            oin: fakeOin(1),
-            name: 'Testorganisatie 1',
-            roles: [],
-            keys: [generateKeyPair().publicKey],
-            member: true,
-            validator: { pubKey: nodeKey.publicKey, power: 1 },
-          },
-        ],
-      }),
-    );
-    const anchor = (nonce: number, text: string) =>
-      encodeSignedTx(
-        signTx(
-          {
-            v: 1,
-            chainId: 'bg',
-            type: 'anchor.create',
-            signer: key.publicKey,
-            nonce,
-            body: { hash: sha256Hex(text), label: text },
-          },
-          key.privateKey,
-        ),
-      );
+    const { app, dbPath, key } = newApp();
+    const anchor = (nonce: number, text: string) => anchorTx(key, nonce, text);
     app.finalizeBlock({ height: 1, time: '2026-01-01T00:00:01.000Z', txs: [anchor(1, 'a')], proposer: '' });
     let write: BlockCommit | undefined;
     let release: () => void = () => undefined;
@@ -142,4 +110,96 @@ describe('embedded engine with background block writes', () => {
     expect(reopened.account(key.publicKey).nonce).toBe(40);
     reopened.close();
   });
+
+  it('carries the checked writes of waiting txs over a plain block instead of re-checking them', async () => {
+    const { app, key } = newApp();
+    const other = generateKeyPair();
+    for (const [nonce, text] of [
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ] as const)
+      expect(app.checkTx(anchorTx(key, nonce, text), 'new').code).toBe(0);
+    // The block holds only the oldest accepted tx; the two younger ones keep waiting.
+    app.finalizeBlock({
+      height: 1,
+      time: '2026-01-01T00:00:01.000Z',
+      txs: [anchorTx(key, 1, 'a')],
+      proposer: '',
+    });
+    const durable = app.commitInBackground([], () => Promise.resolve());
+    expect(app.recheckNeeded).toBe(false);
+    // Without any re-check the check state still holds the waiting txs: nonce 4 is next, and the
+    // hash anchored by waiting tx 2 is taken.
+    expect(app.nextNonce(key.publicKey)).toBe(4);
+    expect(app.checkTx(anchorTx(other, 1, 'b'), 'new').error).toBe('anchor.already_anchored');
+    await durable;
+    expect(app.checkTx(anchorTx(key, 4, 'd'), 'new').code).toBe(0);
+    app.close();
+  });
+
+  it('asks for a re-check after a block with a refused tx or one that is not the oldest accepted', async () => {
+    const { app, key } = newApp();
+    expect(app.checkTx(anchorTx(key, 1, 'a'), 'new').code).toBe(0);
+    // A different tx than the one accepted (same nonce): the waiting tx is now stale.
+    app.finalizeBlock({
+      height: 1,
+      time: '2026-01-01T00:00:01.000Z',
+      txs: [anchorTx(key, 1, 'x')],
+      proposer: '',
+    });
+    await app.commitInBackground([], () => Promise.resolve());
+    expect(app.recheckNeeded).toBe(true);
+    expect(app.nextNonce(key.publicKey)).toBe(2);
+    // A refused tx in the block: re-check as well.
+    expect(app.checkTx(anchorTx(key, 2, 'b'), 'new').code).toBe(0);
+    app.finalizeBlock({
+      height: 2,
+      time: '2026-01-01T00:00:02.000Z',
+      txs: [anchorTx(key, 2, 'b'), anchorTx(key, 3, 'x')],
+      proposer: '',
+    });
+    await app.commitInBackground([], () => Promise.resolve());
+    expect(app.recheckNeeded).toBe(true);
+    app.close();
+  });
 });
+
+function newApp() {
+  const dbPath = tempDbPath();
+  const key = generateKeyPair();
+  const app = new LedgerApp({ dbPath, modules: ALL_MODULES });
+  app.initChain(
+    buildGenesis({
+      chainId: 'bg',
+      genesisTime: '2026-01-01T00:00:00.000Z',
+      organisations: [
+        {
+          oin: fakeOin(1),
+          name: 'Testorganisatie 1',
+          roles: [],
+          keys: [generateKeyPair().publicKey],
+          member: true,
+          validator: { pubKey: generateKeyPair().publicKey, power: 1 },
+        },
+      ],
+    }),
+  );
+  return { app, dbPath, key };
+}
+
+function anchorTx(key: { publicKey: string; privateKey: string }, nonce: number, text: string): Uint8Array {
+  return encodeSignedTx(
+    signTx(
+      {
+        v: 1,
+        chainId: 'bg',
+        type: 'anchor.create',
+        signer: key.publicKey,
+        nonce,
+        body: { hash: sha256Hex(text), label: text },
+      },
+      key.privateKey,
+    ),
+  );
+}

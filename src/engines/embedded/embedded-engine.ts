@@ -248,7 +248,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     const durable = this.app.commitInBackground(signatures, (c) => writer.write(c));
     this.lastBlockAt = this.now();
     for (const e of take) this.inPool.delete(e.decoded.hash);
-    this.recheck();
+    if (this.app.recheckNeeded) this.recheck();
     this.writing = durable
       .then(
         ({ block, txs }) => {

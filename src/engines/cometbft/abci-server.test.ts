@@ -280,6 +280,40 @@ describe('ABCI server', () => {
     expect(fatal[0]?.message).toMatch(/FinalizeBlock.*state tampered/);
   });
 
+  it('keeps a connection in order while `prepare` is pending, and serves other connections meanwhile', async () => {
+    let release: () => void = () => {};
+    const prepared = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const prepareServer = await startAbciServer({
+      app: createCounterApp(),
+      address: 'tcp://127.0.0.1:0',
+      // Only chunks with a CheckTx wait, like signature checks on worker threads.
+      prepare: (requests) => (requests.some((r) => r.checkTx) ? prepared : undefined),
+    });
+    cleanups.push(() => prepareServer.close());
+    const { port } = new URL(prepareServer.address.replace('tcp://', 'http://'));
+    const mempool = await AbciTestClient.connect({ host: '127.0.0.1', port: Number(port) });
+    const consensus = await AbciTestClient.connect({ host: '127.0.0.1', port: Number(port) });
+    cleanups.push(
+      () => mempool.close(),
+      () => consensus.close(),
+    );
+
+    mempool.send({ checkTx: { tx: utf8('tx-1'), type: CheckTxType.NEW } }, { flush: {} });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    mempool.send({ echo: { message: 'after the check' } }, { flush: {} });
+    consensus.send({ echo: { message: 'not held up' } }, { flush: {} });
+    const [other] = await consensus.take(1);
+    expect(other?.echo?.message).toBe('not held up');
+
+    release();
+    const answers = await mempool.take(4);
+    expect(answers.map(kindOf)).toEqual(['checkTx', 'flush', 'echo', 'flush']);
+    expect(answers[0]?.checkTx?.code).toBe(0);
+    expect(answers[2]?.echo?.message).toBe('after the check');
+  });
+
   it('listens on a unix socket too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'abci-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

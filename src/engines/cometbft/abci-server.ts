@@ -1,12 +1,14 @@
 // ABCI socket server: CometBFT connects (four times) to this address and drives the Application.
 // Requests on one connection are answered strictly in order; because the Application is
-// synchronous, each chunk's requests are handled to completion before the next event, and the
-// answers go out in one write (which also covers "flush writes on Flush").
+// synchronous, each chunk's requests are handled to completion in one go, and the answers go out
+// in one write (which also covers "flush writes on Flush"). Only an optional `prepare` step
+// (signature checks on worker threads) makes a connection's chunk, and the chunks after it, wait.
 import { rmSync } from 'node:fs';
 import net from 'node:net';
+import type { Request, Response } from 'cosmjs-types/tendermint/abci/types';
 import type { Application } from '../../app/types.ts';
 import { AbciFatalError, type ConsensusHooks, createAbciRequestHandler } from './abci-handler.ts';
-import { createRequestDecoder, encodeResponseFrame } from './abci-wire.ts';
+import { createRequestDecoder, encodeResponseFrames } from './abci-wire.ts';
 
 export interface AbciServerOptions {
   app: Application;
@@ -21,6 +23,12 @@ export interface AbciServerOptions {
   log?: (line: string) => void;
   /** Proposal and vote-extension behaviour beyond the Application interface. */
   consensus?: ConsensusHooks;
+  /**
+   * Work to finish before a chunk's requests are handled (verifying CheckTx signatures on worker
+   * threads). Later requests on that connection wait for it, so answers stay in order; the other
+   * connections, consensus among them, go on meanwhile. Must not reject. Undefined: nothing to wait for.
+   */
+  prepare?: (requests: Request[]) => Promise<void> | undefined;
 }
 
 export interface AbciServer {
@@ -71,30 +79,58 @@ export async function startAbciServer(options: AbciServerOptions): Promise<AbciS
     socket.setNoDelay(true);
     const decoder = createRequestDecoder();
 
-    socket.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      const frames: Uint8Array[] = [];
+    // Chunks whose requests wait for `prepare`, in arrival order; undefined when none do.
+    let waiting: Promise<void> | undefined;
+
+    const dropConnection = (error: unknown) => {
+      if (error instanceof AbciFatalError) {
+        fail(error);
+      } else {
+        // Corrupt framing or a bug in translation: this connection cannot be trusted any more,
+        // and CometBFT stops on a lost connection, which is what we want.
+        log(`ABCI connection dropped: ${error instanceof Error ? error.message : String(error)}`);
+        socket.destroy();
+      }
+    };
+
+    const answer = (requests: Request[]) => {
+      if (failed || socket.destroyed) return;
+      let answers: Uint8Array;
       try {
-        for (const request of decoder.push(chunk)) {
-          frames.push(encodeResponseFrame(handle(request)));
-        }
+        const responses: Response[] = [];
+        for (const request of requests) responses.push(handle(request));
+        answers = encodeResponseFrames(responses);
       } catch (error) {
-        if (error instanceof AbciFatalError) {
-          fail(error);
-        } else {
-          // Corrupt framing or a bug in translation: this connection cannot be trusted any more,
-          // and CometBFT stops on a lost connection, which is what we want.
-          log(`ABCI connection dropped: ${error instanceof Error ? error.message : String(error)}`);
-          socket.destroy();
-        }
+        dropConnection(error);
         return;
       }
-      if (frames.length === 0) return;
       // Respect backpressure: stop reading until CometBFT has taken our answers.
-      if (!socket.write(Buffer.concat(frames))) {
+      if (!socket.write(answers)) {
         socket.pause();
         socket.once('drain', () => socket.resume());
       }
+    };
+
+    socket.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      let requests: Request[];
+      try {
+        requests = decoder.push(chunk);
+      } catch (error) {
+        dropConnection(error);
+        return;
+      }
+      if (requests.length === 0) return;
+      const ready = options.prepare?.(requests);
+      if (!ready && !waiting) {
+        answer(requests);
+        return;
+      }
+      const turn = Promise.all([waiting, ready]).then(() => answer(requests));
+      waiting = turn;
+      void turn.finally(() => {
+        if (waiting === turn) waiting = undefined;
+      });
     });
     socket.on('error', (error) => log(`ABCI connection error: ${error.message}`));
     socket.on('close', () => {

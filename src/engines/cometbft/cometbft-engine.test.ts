@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StoredBlock } from '../../app/app-store.ts';
 import { LedgerApp } from '../../app/ledger-app.ts';
 import { buildReceipt } from '../../app/receipt.ts';
@@ -70,6 +70,7 @@ describe.skipIf(!binary.usable && !inCi)('CometbftEngine with one CometBFT valid
       nodeKey: validator,
       rpcUrl: `http://127.0.0.1:${rpcPort}`,
       abciAddress: `tcp://127.0.0.1:${abciPort}`,
+      signatureWorkers: 1, // as network nodes run: CheckTx signatures checked on a worker thread
       onFatal: (e) => fatal.push(e),
       log: () => {},
     });
@@ -107,8 +108,12 @@ describe.skipIf(!binary.usable && !inCi)('CometbftEngine with one CometBFT valid
     expect(app.store.getMeta('engine')).toBe('cometbft');
     const blocks: StoredBlock[] = [];
     engine.events.on('block', (b: StoredBlock) => blocks.push(b));
+    const preverified = vi.spyOn(app, 'notePreverified');
     const check = await engine.submit(anchor(1, 'eerste'));
     expect(check).toMatchObject({ code: 0, signer: alice.publicKey, nonce: 1 });
+    // The worker thread checked the signature before CheckTx ran the tx.
+    expect(preverified).toHaveBeenCalledWith(check.hash);
+    preverified.mockRestore();
     const committed = await engine.waitForCommit(check.hash, 20_000);
     expect(committed.result.code).toBe(0);
     expect(app.store.txByHash(check.hash)?.height).toBe(committed.height);

@@ -3,6 +3,7 @@
 // validators and drives the app. Submissions go to CometBFT's RPC on this machine; a tx is
 // acknowledged only once this node's app has committed its block to disk.
 import { EventEmitter } from 'node:events';
+import type { Request } from 'cosmjs-types/tendermint/abci/types';
 import type { LedgerApp } from '../../app/ledger-app.ts';
 import type { CheckTxResult } from '../../app/types.ts';
 import { LedgerError } from '../../core/errors.ts';
@@ -16,7 +17,11 @@ import { type AbciServer, startAbciServer } from './abci-server.ts';
 import { BlockSigner } from './block-signatures.ts';
 import { broadcastTxSync } from './broadcast.ts';
 import { type ObservedApplication, observeApplication } from './observed-app.ts';
+import { CheckTxPreverifier } from './preverify.ts';
 import { cometRpc } from './process.ts';
+
+/** How stale the reported mempool size may be; status readers poll far more often than this. */
+const MEMPOOL_SIZE_MAX_AGE_MS = 500;
 
 export interface CometbftEngineOptions {
   app: LedgerApp;
@@ -26,6 +31,11 @@ export interface CometbftEngineOptions {
   rpcUrl: string;
   /** Where the ABCI server listens (CometBFT's proxy_app), e.g. tcp://127.0.0.1:26658. */
   abciAddress: string;
+  /**
+   * Worker threads that verify the signatures of new txs before CheckTx runs them, so the main
+   * thread, which also answers consensus, spends no time on them. 0 (default): CheckTx verifies.
+   */
+  signatureWorkers?: number;
   /** The app threw while executing or committing a block: the node must stop. */
   onFatal?: (error: Error) => void;
   log?: (line: string) => void;
@@ -43,8 +53,11 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
   private server: AbciServer | undefined;
   private observed: ObservedApplication | undefined;
   private readonly signer: BlockSigner;
+  private readonly signatureWorkers: number;
+  private preverifier: CheckTxPreverifier | undefined;
   private mempoolCount = 0;
   private mempoolPoll: Promise<void> | undefined;
+  private mempoolPolledAt = 0;
   private stopped = false;
 
   constructor(opts: CometbftEngineOptions) {
@@ -57,6 +70,7 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
     this.abciAddress = opts.abciAddress;
     this.onFatal = opts.onFatal;
     this.log = opts.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.signatureWorkers = opts.signatureWorkers ?? 0;
     this.app.store.setMeta('engine', 'cometbft');
   }
 
@@ -68,12 +82,17 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
         this.waiters.reject(result.hash, `dropped from the mempool on recheck: ${result.log}`),
     });
     this.observed = observed;
+    const preverifier = this.signatureWorkers
+      ? new CheckTxPreverifier(this.app, observed.predecode, this.signatureWorkers)
+      : undefined;
+    this.preverifier = preverifier;
     this.server = await startAbciServer({
       app: observed,
       address: this.abciAddress,
       ...(this.onFatal ? { onFatal: this.onFatal } : {}),
       log: this.log,
       consensus: this.consensusHooks(),
+      ...(preverifier ? { prepare: (requests: Request[]) => preverifier.prepare(requests) } : {}),
     });
     return this.server.address;
   }
@@ -103,6 +122,7 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
     this.stopped = true;
     await this.server?.close();
     this.server = undefined;
+    await this.preverifier?.close();
     this.waiters.rejectAll('node stopped');
   }
 
@@ -110,8 +130,13 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
     return this;
   }
 
-  /** Mempool size as CometBFT last reported it (refreshed after every block). */
+  /**
+   * Mempool size as CometBFT last reported it. Asked for only while someone reads it (GET
+   * /v1/status), at most every MEMPOOL_SIZE_MAX_AGE_MS: an RPC round trip after every block cost
+   * every node CPU on both sides whether anyone looked or not.
+   */
   mempoolSize(): number {
+    this.refreshMempoolSize();
     return this.mempoolCount;
   }
 
@@ -148,9 +173,12 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
   /** Runs after the ABCI Commit answer went out, so consensus never waits for listeners. */
   private afterCommit(height: number): void {
     if (this.stopped) return;
-    const block = this.app.store.block(height);
+    // The block the app just wrote, as it wrote it: reading it back from SQLite cost a query and a
+    // parse per tx of every block. The store is the fallback if another block came in between.
+    const last = this.app.lastCommitted;
+    const block = last?.block.height === height ? last.block : this.app.store.block(height);
     if (!block) return;
-    const txs = this.app.store.txsOfBlock(height);
+    const txs = last?.block.height === height ? last.txs : this.app.store.txsOfBlock(height);
     if (this.waiters.size > 0)
       for (const t of txs) if (this.waiters.has(t.hash)) this.waiters.resolve(t.hash, committedOf(t));
     try {
@@ -159,11 +187,11 @@ export class CometbftEngine extends EventEmitter implements LedgerNode {
       // A listener's bug must not look like a consensus failure.
       this.log(`a 'block' listener failed at height ${height}: ${(error as Error).message}`);
     }
-    this.refreshMempoolSize();
   }
 
   private refreshMempoolSize(): void {
-    if (this.mempoolPoll) return;
+    if (this.mempoolPoll || Date.now() - this.mempoolPolledAt < MEMPOOL_SIZE_MAX_AGE_MS) return;
+    this.mempoolPolledAt = Date.now();
     this.mempoolPoll = cometRpc<{ total: string }>(this.rpcUrl, 'num_unconfirmed_txs', { limit: '1' })
       .then((r) => {
         this.mempoolCount = Number(r.total);

@@ -38,6 +38,11 @@ export interface ObservedApplication extends Application {
    * it instead of decoding the same bytes again. Only for canonical bytes, which hash to tx.hash.
    */
   noteDecoded(tx: DecodedTx): void;
+  /**
+   * Decodes a tx CheckTx is about to see (and keeps the decoding for it), so its signature can be
+   * verified elsewhere first. Undefined for bytes that do not decode: CheckTx words that refusal.
+   */
+  predecode(bytes: Uint8Array): DecodedTx | undefined;
 }
 
 export function observeApplication(app: LedgerApp, observer: AppObserver): ObservedApplication {
@@ -118,6 +123,18 @@ export function observeApplication(app: LedgerApp, observer: AppObserver): Obser
     },
     query: (req) => app.query(req),
     noteDecoded: (tx) => remember(tx.hash, tx),
+    predecode(bytes) {
+      const key = sha256Hex(bytes);
+      const known = decoded.get(key);
+      if (known) return known;
+      try {
+        const tx = decodeTx(bytes);
+        remember(key, tx); // checkTx forgets it again if the tx is refused
+        return tx;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 

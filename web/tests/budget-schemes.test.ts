@@ -364,6 +364,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('budget schemes in the browser', () => {
     await budget.getByTestId('care-approved').waitFor();
     await expect.poll(() => text(budget.getByTestId('care-balance'))).toBe('€ 2.575,00');
     await expect.poll(() => text(budget.getByTestId('care-statement-paid'))).toBe('€ 425,00');
+    // The budget granted this month is on the statement, so start + granted − paid = end adds up.
+    expect(await text(budget.getByTestId('care-statement-totals'))).toContain('€ 3.000,00');
     expect(await text(budget.getByTestId('care-statement-closing'))).toBe('€ 2.575,00');
     await capture(residentPage, 'schemes-11-wallet-care-statement');
 
@@ -375,7 +377,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('budget schemes in the browser', () => {
       provider: key(CARE).oin,
     });
     const statement = await api.budgets.careStatement(voucherId, MONTH);
-    expect(statement.budgets[0]).toMatchObject({ carePaidCents: '42500', closingCents: '257500' });
+    expect(statement.budgets[0]).toMatchObject({
+      openingCents: '0',
+      allocatedCents: '300000',
+      carePaidCents: '42500',
+      closingCents: '257500',
+    });
 
     // The provider sees its declaration paid.
     await expect

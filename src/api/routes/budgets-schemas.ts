@@ -284,6 +284,7 @@ export const careStatementSchema = z.object({
       voucherId: z.string(),
       fundId: z.string(),
       openingCents: cents(),
+      allocatedCents: cents(),
       carePaidCents: cents(),
       refundedCents: cents(),
       returnedCents: cents(),

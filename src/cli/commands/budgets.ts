@@ -271,6 +271,7 @@ export function registerBudgetsCommands(program: Command): void {
           s.budgets.flatMap((l) => [
             `care budget ${l.voucherId} (${l.fundId}), ${s.period}`,
             `  opening balance  ${eur(l.openingCents)}`,
+            `  allocated        ${eur(l.allocatedCents)}`,
             `  care paid        ${eur(l.carePaidCents)}`,
             `  refunded         ${eur(l.refundedCents)}`,
             `  returned         ${eur(l.returnedCents)}`,

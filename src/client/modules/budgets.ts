@@ -59,6 +59,7 @@ export interface CareStatementView {
     voucherId: string;
     fundId: string;
     openingCents: string;
+    allocatedCents: string;
     carePaidCents: string;
     refundedCents: string;
     returnedCents: string;

@@ -229,6 +229,7 @@ describe('care budgets', () => {
     expect(st.budgets[0]).toMatchObject({
       voucherId: 'pgb-1',
       openingCents: '0',
+      allocatedCents: '600000',
       carePaidCents: '51000',
       closingCents: '549000',
     });

@@ -196,6 +196,8 @@ export interface CareStatementLine {
   voucherId: string;
   fundId: string;
   openingCents: string;
+  /** Budget allocated to the holder during the month (e.g. the budget granted on the 12th). */
+  allocatedCents: string;
   carePaidCents: string;
   refundedCents: string;
   returnedCents: string;
@@ -227,6 +229,7 @@ export function careStatementLine(
   const end = `${nextMonth(period)}-01T00:00:00.000Z`;
   let opening = 0n;
   let closing = 0n;
+  let allocated = 0n;
   let care = 0n;
   let refunded = 0n;
   let returned = 0n;
@@ -238,7 +241,8 @@ export function careStatementLine(
       opening += d;
       continue;
     }
-    if (m.kind === 'care_payment') care += -d;
+    if (m.kind === 'allocation') allocated += d;
+    else if (m.kind === 'care_payment') care += -d;
     else if (m.kind === 'refund') refunded += d;
     else if (m.kind === 'return') returned += -d;
   }
@@ -246,6 +250,7 @@ export function careStatementLine(
     voucherId: voucher.id,
     fundId: voucher.fundId,
     openingCents: str(opening),
+    allocatedCents: str(allocated),
     carePaidCents: str(care),
     refundedCents: str(refunded),
     returnedCents: str(returned),

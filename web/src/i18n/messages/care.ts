@@ -52,6 +52,7 @@ export const care = {
   'care.decl.reason': { nl: 'Reden', en: 'Reason' },
   'care.statement': { nl: 'Maandoverzicht', en: 'Monthly statement' },
   'care.st.opening': { nl: 'Budget aan het begin van de maand', en: 'Budget at the start of the month' },
+  'care.st.allocated': { nl: 'Toegekend deze maand', en: 'Allocated this month' },
   'care.st.paid': { nl: 'Betaald aan zorgaanbieders', en: 'Paid to care providers' },
   'care.st.refunded': { nl: 'Teruggestort', en: 'Refunded' },
   'care.st.returned': { nl: 'Teruggegaan naar de gemeente', en: 'Returned to the municipality' },

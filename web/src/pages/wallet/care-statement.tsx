@@ -43,6 +43,7 @@ export function CareStatement({ view, version }: { view: CareBudgetView; version
             testId="care-statement-totals"
             items={[
               [t('care.st.opening'), fmt.money(line.openingCents)],
+              line.allocatedCents !== '0' && [t('care.st.allocated'), fmt.money(line.allocatedCents)],
               [
                 t('care.st.paid'),
                 <span key="p" data-testid="care-statement-paid">

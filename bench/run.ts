@@ -77,4 +77,5 @@ for (const section of BENCH_SECTIONS) {
 
 log('');
 log('Reproduce: `npm run bench` (add `-- --quick` for a short run, `-- --only=NAME` for one section).');
+log('Where the time goes, and what limits each figure on this machine: [performance.md](performance.md).');
 if (!only) writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), `${lines.join('\n')}\n`);

@@ -185,6 +185,12 @@ describe('vouchers and eligibility over HTTP', () => {
       validatedBy: validator.oin,
     });
     expect((await b.eligibilityRequests('stadspas')).items.map((x) => x.id)).toContain('api-req-1');
+    // The resident's own requests, found by key from any browser, and nobody else's.
+    expect((await b.eligibilityRequestsOf(r.publicKey)).items).toEqual([
+      expect.objectContaining({ id: 'api-req-1', requester: r.publicKey, state: 'approved' }),
+    ]);
+    expect((await b.eligibilityRequestsOf(r.publicKey, 'pending')).items).toEqual([]);
+    expect((await b.eligibilityRequestsOf(resident().publicKey)).items).toEqual([]);
 
     await b.addPrevalidations(validator, {
       fundId: 'stadspas',
@@ -662,6 +668,15 @@ describe('reimbursements and care budgets over HTTP', () => {
     const statement = await b.careStatement('api-pgb', today.slice(0, 7));
     expect(statement.budgets[0]).toMatchObject({ carePaidCents: '40000', closingCents: '360000' });
     expect((await b.careBudgets(holder.publicKey)).items[0]!.contracts).toHaveLength(1);
+    // The provider finds its contracts by its OIN, declarations included; other providers have none.
+    expect((await b.careContractsOf(care.oin!)).items).toEqual([
+      expect.objectContaining({
+        id: 'api-zo',
+        provider: care.oin,
+        declarations: [expect.objectContaining({ id: 'api-d1' })],
+      }),
+    ]);
+    expect((await b.careContractsOf(sport.oin!)).items).toEqual([]);
     expect((await t.get('/v1/care-budgets/api-v1')).status).toBe(404);
   });
 });
@@ -999,6 +1014,8 @@ describe('reads match their declared schemas', () => {
       listPayments: '?fundId=stadspas',
       listPaymentRequests: `?holder=${(await b.voucher('api-qr-v')).holder}`,
       listCareBudgets: `?holder=${(await b.voucher('api-pgb')).holder}`,
+      listCareContracts: `?provider=${care.oin}`,
+      listEligibilityRequestsOfRequester: `?requester=${(await b.eligibilityRequest('api-req-1')).requester}`,
     };
     const routes: ApiRoute[] = budgetsApis.flatMap((m) => m.routes);
     expect(routes.length).toBeGreaterThanOrEqual(25);

@@ -13,6 +13,7 @@ import {
   careBudgetsOf,
   careBudgetView,
   careStatement,
+  contractsOfProvider,
   declarationsOfContract,
   fundProviders,
   fundReport,
@@ -202,6 +203,21 @@ const ROUTES = [
     responses: { 200: { description: 'The requests', schema: listOf(eligibilityRequestSchema) } },
     handle({ c, node, params, query }) {
       return list(c, listRequests(kv(node), { fundId: params.id, state: query.state }));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/eligibility-requests',
+    operationId: 'listEligibilityRequestsOfRequester',
+    summary: 'The eligibility requests a resident (key) submitted, with their decisions',
+    tags: [TAGS.funds],
+    query: z.object({
+      requester: pubKeySchema.describe('Public key of the resident who asked'),
+      state: z.enum(['pending', 'approved', 'declined']).optional(),
+    }),
+    responses: { 200: { description: 'The requests', schema: listOf(eligibilityRequestSchema) } },
+    handle({ c, node, query }) {
+      return list(c, listRequests(kv(node), { requester: query.requester, state: query.state }));
     },
   }),
   defineRoute({
@@ -547,6 +563,30 @@ const ROUTES = [
         `There is no care budget "${params.id}": no voucher of a care fund has this id.`,
       );
       return c.json(careStatement(kv(node), b.voucher.holder ?? '', params.period, params.id));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/care-contracts',
+    operationId: 'listCareContracts',
+    summary: 'The care contracts a care provider is party to, with their declarations',
+    tags: [TAGS.care],
+    query: z.object({ provider: oinSchema.describe('OIN of the care provider') }),
+    responses: {
+      200: {
+        description: 'The contracts',
+        schema: listOf(careContractSchema),
+      },
+    },
+    handle({ c, node, query }) {
+      const state = kv(node);
+      return list(
+        c,
+        contractsOfProvider(state, query.provider).map((contract) => ({
+          ...contract,
+          declarations: declarationsOfContract(state, contract.id),
+        })),
+      );
     },
   }),
   defineRoute({

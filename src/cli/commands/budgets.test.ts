@@ -250,6 +250,17 @@ describe('ketenboek tx budgets / ketenboek budgets', () => {
     expect(noSwitch.stderr).toMatch(/budgets\.reimbursements_not_allowed/);
   });
 
+  it('lists a provider’s care contracts and a resident’s eligibility requests', async () => {
+    const zorg = chain.orgs[3]!.oin!;
+    const contracts = await ok('--json', 'budgets', 'care-contracts', '--provider', zorg);
+    expect(JSON.parse(contracts.stdout).items).toEqual([]);
+    const requests = await ok('budgets', 'eligibility-requests', '--requester', 'bewoner');
+    expect(requests.stdout).toContain('ID');
+    const bad = await cli('budgets', 'care-contracts', '--provider', '123');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('converts euros as people type them', () => {
     expect(euroArg('12,50', 'x')).toBe('1250');
     expect(euroArg('12.5', 'x')).toBe('1250');

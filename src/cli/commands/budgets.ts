@@ -262,6 +262,50 @@ export function registerBudgetsCommands(program: Command): void {
     );
 
   budgets
+    .command('care-contracts')
+    .description('care contracts a care provider is party to, with declarations')
+    .requiredOption('--provider <oin>', 'OIN of the care provider')
+    .action(
+      run(async (ctx, b, _a, o) => {
+        const page = await b.careContractsOf(await oinArg(String(o.provider)));
+        ctx.print(page, () =>
+          renderTable(
+            ['ID', 'STATE', 'HOLDER', 'CATEGORY', 'RATE', 'UNIT', 'DECLARATIONS'],
+            page.items.map((c) => [
+              c.id,
+              c.state,
+              c.holder,
+              c.category,
+              eur(c.rateCents),
+              c.unit,
+              String(c.declarations.length),
+            ]),
+          ),
+        );
+      }),
+    );
+
+  budgets
+    .command('eligibility-requests')
+    .description('eligibility requests a resident submitted, with their decisions')
+    .requiredOption('--requester <key>', 'public key or keyring name')
+    .option('--state <state>', 'pending, approved or declined')
+    .action(
+      run(async (ctx, b, _a, o) => {
+        const page = await b.eligibilityRequestsOf(
+          pubKeyOrKeyName(ctx, String(o.requester)),
+          o.state ? String(o.state) : undefined,
+        );
+        ctx.print(page, () =>
+          renderTable(
+            ['ID', 'FUND', 'STATE', 'SUBMITTED'],
+            page.items.map((r) => [r.id, r.fundId, r.state, r.submittedAt]),
+          ),
+        );
+      }),
+    );
+
+  budgets
     .command('care-statement <voucherId> <month>')
     .description('monthly statement of a care budget (month like 2026-03)')
     .action(

@@ -85,6 +85,8 @@ export interface BudgetsClient {
   fundMovements(fundId: string, q?: Period): Promise<List<Movement & { fundId: string }>>;
   eligibilityRequests(fundId: string, state?: string): Promise<List<EligibilityRequest>>;
   eligibilityRequest(id: string): Promise<EligibilityRequest>;
+  /** The requests one resident's key submitted, with their decisions. */
+  eligibilityRequestsOf(requester: string, state?: string): Promise<List<EligibilityRequest>>;
   offers(q?: { fundId?: string; provider?: string; category?: string; state?: string }): Promise<List<Offer>>;
   offer(id: string): Promise<Offer>;
   vouchers(q: { holder?: string; fundId?: string }): Promise<List<Voucher>>;
@@ -105,6 +107,8 @@ export interface BudgetsClient {
   careBudget(id: string): Promise<CareBudgetView>;
   careStatement(id: string, period: string): Promise<CareStatementView>;
   careContract(id: string): Promise<CareContract & { declarations: CareDeclaration[] }>;
+  /** The care contracts a care provider (OIN) is party to, with their declarations. */
+  careContractsOf(provider: string): Promise<List<CareContract & { declarations: CareDeclaration[] }>>;
   careDeclaration(id: string): Promise<CareDeclaration>;
   settlements(q?: { sponsor?: string; state?: string }): Promise<List<Settlement>>;
   settlement(id: string): Promise<Settlement>;
@@ -210,6 +214,7 @@ export function budgetsClient(ctx: ModuleClientContext): BudgetsClient {
     fundMovements: (fundId, q = {}) => ctx.get(`/funds/${e(fundId)}/movements`, q),
     eligibilityRequests: (fundId, state) => ctx.get(`/funds/${e(fundId)}/eligibility-requests`, { state }),
     eligibilityRequest: (id) => ctx.get(`/eligibility-requests/${e(id)}`),
+    eligibilityRequestsOf: (requester, state) => ctx.get('/eligibility-requests', { requester, state }),
     offers: (q = {}) => ctx.get('/offers', q),
     offer: (id) => ctx.get(`/offers/${e(id)}`),
     vouchers: (q) => ctx.get('/vouchers', q),
@@ -225,6 +230,7 @@ export function budgetsClient(ctx: ModuleClientContext): BudgetsClient {
     careBudget: (id) => ctx.get(`/care-budgets/${e(id)}`),
     careStatement: (id, period) => ctx.get(`/care-budgets/${e(id)}/statements/${e(period)}`),
     careContract: (id) => ctx.get(`/care-contracts/${e(id)}`),
+    careContractsOf: (provider) => ctx.get('/care-contracts', { provider }),
     careDeclaration: (id) => ctx.get(`/care-declarations/${e(id)}`),
     settlements: (q = {}) => ctx.get('/settlements', q),
     settlement: (id) => ctx.get(`/settlements/${e(id)}`),

@@ -108,6 +108,7 @@ export const createCareContract = defineMessage({
     };
     putContract(ctx, c);
     ctx.kv.set(keys.contractsOfVoucher(v.id, c.id), '1');
+    ctx.kv.set(keys.contractsOfProvider(c.provider, c.id), '1');
     ctx.involve(b.provider, fund.sponsor);
     ctx.emit('budgets.care_contract_proposed', {
       contract: c.id,

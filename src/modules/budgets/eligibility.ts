@@ -82,6 +82,7 @@ export const requestEligibility = defineMessage({
     };
     putJson(ctx.kv, keys.request(req.id), req);
     ctx.kv.set(keys.requestsOfFund(fund.id, req.id), '1');
+    ctx.kv.set(keys.requestsOfRequester(ctx.signer, req.id), '1');
     ctx.involve(...fund.validators);
     ctx.emit('budgets.eligibility_requested', { request: req.id, fund: fund.id });
   },

@@ -185,13 +185,20 @@ export function voucherMovements(kv: KVRead, voucherId: string) {
 
 export function listRequests(
   kv: KVRead,
-  f: { fundId?: string | undefined; state?: string | undefined } = {},
+  f: { fundId?: string | undefined; requester?: string | undefined; state?: string | undefined } = {},
 ): EligibilityRequest[] {
   const list =
-    f.fundId !== undefined
-      ? [...indexed(kv, keys.requestsOfFundPrefix(f.fundId), (id) => getRequest(kv, id))]
-      : listAll<EligibilityRequest>(kv, keys.requestPrefix);
-  return list.filter((r) => f.state === undefined || r.state === f.state);
+    f.requester !== undefined
+      ? [...indexed(kv, keys.requestsOfRequesterPrefix(f.requester), (id) => getRequest(kv, id))]
+      : f.fundId !== undefined
+        ? [...indexed(kv, keys.requestsOfFundPrefix(f.fundId), (id) => getRequest(kv, id))]
+        : listAll<EligibilityRequest>(kv, keys.requestPrefix);
+  return list.filter(
+    (r) =>
+      (f.fundId === undefined || r.fundId === f.fundId) &&
+      (f.requester === undefined || r.requester === f.requester) &&
+      (f.state === undefined || r.state === f.state),
+  );
 }
 
 export function listReimbursements(
@@ -210,6 +217,11 @@ export function listReimbursements(
       (f.holder === undefined || r.holder === f.holder) &&
       (f.state === undefined || r.state === f.state),
   );
+}
+
+/** The care contracts a provider is party to, in contract-id order. */
+export function contractsOfProvider(kv: KVRead, provider: string): CareContract[] {
+  return [...indexed(kv, keys.contractsOfProviderPrefix(provider), (id) => getContract(kv, id))];
 }
 
 export function contractsOfVoucher(kv: KVRead, voucherId: string): CareContract[] {

@@ -52,7 +52,7 @@ export function EligibilityRequest({ walletKey, version }: { walletKey: WalletKe
       ) : (
         <Paragraph>{t('w.elig.noFunds')}</Paragraph>
       )}
-      <MyEligibilityRequests requests={mine} version={version} />
+      <MyEligibilityRequests holder={walletKey.publicKey} requests={mine} version={version} />
     </Section>
   );
 }

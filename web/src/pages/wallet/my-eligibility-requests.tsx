@@ -1,6 +1,7 @@
 // The resident's requests with the decision as the ledger records it: an approval names the pass
 // it issued; a refusal names the criteria the validator found not met (the ledger keeps no free
-// text, so that list is the reason).
+// text, so that list is the reason). The list comes from the ledger's index of requests per key,
+// so requests made in another browser with the same key show too.
 import { budgets, type EligibilityRequest } from '../../api/budgets.ts';
 import { client } from '../../api/client.ts';
 import { useDirectory } from '../../api/directory.ts';
@@ -12,26 +13,32 @@ import { DataTable } from '../../ui/table.tsx';
 import { StateBadge } from '../shared/states.tsx';
 
 interface Row {
-  mine: MyRequest;
-  onLedger: EligibilityRequest | undefined;
+  onLedger: EligibilityRequest;
   fundName: string;
 }
 
-export function MyEligibilityRequests({ requests, version }: { requests: MyRequest[]; version: number }) {
+export function MyEligibilityRequests({
+  holder,
+  requests,
+  version,
+}: {
+  holder: string;
+  /** Requests sent from this browser: a new one shows at once, before its block is committed. */
+  requests: MyRequest[];
+  version: number;
+}) {
   const { t, fmt } = useI18n();
   const ids = requests.map((r) => r.requestId).join(',');
-  const rows = useLoad(
-    async (): Promise<Row[]> =>
-      Promise.all(
-        requests.map(async (mine) => ({
-          mine,
-          onLedger: await client.budgets.eligibilityRequest(mine.requestId).catch(() => undefined),
-          fundName: (await budgets.fund(mine.fundId).catch(() => undefined))?.name ?? mine.fundId,
-        })),
-      ),
-    [ids, version],
-  );
-  if (requests.length === 0) return null;
+  const rows = useLoad(async (): Promise<Row[]> => {
+    const onLedger = (await client.budgets.eligibilityRequestsOf(holder)).items;
+    const names = new Map<string, string>();
+    for (const fundId of new Set(onLedger.map((r) => r.fundId)))
+      names.set(fundId, (await budgets.fund(fundId).catch(() => undefined))?.name ?? fundId);
+    return [...onLedger]
+      .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0))
+      .map((r) => ({ onLedger: r, fundName: names.get(r.fundId) ?? r.fundId }));
+  }, [holder, ids, version]);
+  if ((rows.data ?? []).length === 0 && !rows.error) return null;
   return (
     <>
       <ErrorAlert error={rows.error} />
@@ -39,13 +46,13 @@ export function MyEligibilityRequests({ requests, version }: { requests: MyReque
         caption={t('w.elig.mine')}
         testId="my-eligibility-requests"
         rows={[...(rows.data ?? [])].reverse()}
-        rowKey={(r) => r.mine.requestId}
+        rowKey={(r) => r.onLedger.id}
         columns={[
-          { header: t('common.date'), cell: (r) => fmt.date(r.mine.createdAt) },
+          { header: t('common.date'), cell: (r) => fmt.date(r.onLedger.submittedAt) },
           { header: t('common.fund'), cell: (r) => r.fundName },
           {
             header: t('common.status'),
-            cell: (r) => <StateBadge kind="reqState" state={r.onLedger?.state ?? 'pending'} />,
+            cell: (r) => <StateBadge kind="reqState" state={r.onLedger.state} />,
           },
           { header: t('w.elig.outcome'), cell: (r) => <Outcome request={r.onLedger} /> },
         ]}

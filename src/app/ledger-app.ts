@@ -78,8 +78,11 @@ export class LedgerApp implements Application {
   private lastBlockTime: string | undefined;
   /** Last block on disk (equals `height` except while commitInBackground writes one). */
   private durable: { height: number; appHash: string };
-  /** The overlay of the block commitInBackground is writing: reads go through it until it is durable. */
-  private inFlight: Overlay | undefined;
+  /**
+   * Overlays of the blocks commitInBackground is writing, oldest first: reads go through them
+   * until each is durable. Each one's parent is the one before it (the oldest's is the store).
+   */
+  private readonly inFlight: Overlay[] = [];
 
   constructor(opts: LedgerAppOptions) {
     this.store = new AppStore(opts.dbPath, { stateOnly: opts.stateOnly === true });
@@ -135,6 +138,16 @@ export class LedgerApp implements Application {
   /** Height of the last block on disk: what queries, receipts and the API may show. */
   get lastHeight(): number {
     return Math.max(this.durable.height, 0);
+  }
+
+  /** Time of the last decided block (a next block's time must be later). */
+  get decidedTime(): string {
+    return this.lastTime();
+  }
+
+  /** Blocks handed to commitInBackground and not yet durable. */
+  get blocksBeingWritten(): number {
+    return this.inFlight.length;
   }
 
   /** Height the next block must have (one above the last decided block). */
@@ -246,14 +259,14 @@ export class LedgerApp implements Application {
 
   /** Same as finalizeBlock, for engines that already decoded the txs (saves a parse and a hash). */
   finalizeDecoded(req: FinalizeBlockRequest, txs: Array<DecodedTx | LedgerError>): FinalizeBlockResult {
-    if (this.inFlight) throw new Error('finalizeBlock while the previous block is still being written');
     if (req.height !== this.height + 1) {
       throw new Error(
         `finalizeBlock at height ${req.height}, but the last committed height is ${this.height}`,
       );
     }
     if (!TIME.test(req.time)) throw new Error(`block time ${req.time} is not RFC 3339 UTC with milliseconds`);
-    const overlay = new Overlay(this.store);
+    // On top of the blocks still being written, if any: they are decided, so they count.
+    const overlay = new Overlay(this.inFlight.at(-1) ?? this.store);
     const txResults: TxResult[] = [];
     const txHashes: string[] = [];
     const stored: StoredTx[] = [];
@@ -331,6 +344,8 @@ export class LedgerApp implements Application {
   private pendingWrites: Array<{ key: string; value: string | null }> = [];
 
   commit(signatures: Array<{ pubKey: string; sig: string }> = []): { retainHeight: number } {
+    if (this.inFlight.length > 0)
+      throw new Error('commit while blocks are still being written in the background');
     const { commit, txs } = this.decide(signatures);
     this.store.commitBlock(commit);
     this.durable = { height: commit.block.height, appHash: commit.block.header.appHash };
@@ -344,7 +359,8 @@ export class LedgerApp implements Application {
   /**
    * Like commit(), but the block is written by `write` (a BlockWriter on another thread) while
    * this thread goes on checking txs against the decided state. Resolves once the block is on
-   * disk; only then may its txs be acknowledged. The next block can only be finalized after that.
+   * disk; only then may its txs be acknowledged. Later blocks can be finalized and handed over
+   * before that: they build on this one's overlay, and the writer keeps their order.
    */
   commitInBackground(
     signatures: Array<{ pubKey: string; sig: string }>,
@@ -353,7 +369,7 @@ export class LedgerApp implements Application {
     const overlay = this.pending?.overlay;
     const carried = this.carriedChecks();
     const { commit, txs } = this.decide(signatures);
-    this.inFlight = overlay;
+    if (overlay) this.inFlight.push(overlay);
     this.checkState = new Overlay(overlay ?? this.store);
     this.acceptedChecks = carried ?? [];
     this.recheckNeeded = carried === undefined;
@@ -361,9 +377,10 @@ export class LedgerApp implements Application {
     return write(commit).then(() => {
       this.store.noteCommitted(commit);
       this.durable = { height: commit.block.height, appHash: commit.block.header.appHash };
-      // The store now shows what the block's overlay showed: views built on it move to the store.
-      this.checkState.rebase(this.store);
-      this.inFlight = undefined;
+      // The store now shows what the block's overlay showed: whatever was built on that overlay
+      // (the next block still being written, or else the check state) now reads the store.
+      if (overlay) this.inFlight.splice(this.inFlight.indexOf(overlay), 1);
+      (this.inFlight[0] ?? this.checkState).rebase(this.store);
       this.lastCommitted = { block: commit.block, txs };
       return this.lastCommitted;
     });

@@ -52,38 +52,58 @@ describe('embedded engine with background block writes', () => {
     const { app, dbPath, key } = newApp();
     const anchor = (nonce: number, text: string) => anchorTx(key, nonce, text);
     app.finalizeBlock({ height: 1, time: '2026-01-01T00:00:01.000Z', txs: [anchor(1, 'a')], proposer: '' });
-    let write: BlockCommit | undefined;
-    let release: () => void = () => undefined;
-    const durable = app.commitInBackground([], (c) => {
-      write = c;
-      return new Promise<void>((r) => {
-        release = r;
-      });
-    });
+    const gated = () => {
+      const gate: { commit?: BlockCommit; release: () => void } = { release: () => undefined };
+      const write = (c: BlockCommit) => {
+        gate.commit = c;
+        return new Promise<void>((r) => {
+          gate.release = r;
+        });
+      };
+      return { gate, write };
+    };
+    const first = gated();
+    const durable1 = app.commitInBackground([], first.write);
     // Decided but not on disk: the API-facing height stays, checks see the new state.
     expect(app.lastHeight).toBe(0);
     expect(app.nextHeight).toBe(2);
     expect(app.checkTx(anchor(2, 'a'), 'new').error).toBe('anchor.already_anchored');
     expect(app.checkTx(anchor(2, 'b'), 'new').code).toBe(0);
     expect(app.store.txByHash(sha256Hex(anchor(1, 'a')))).toBeUndefined();
-    expect(() =>
-      app.finalizeBlock({ height: 2, time: '2026-01-01T00:00:02.000Z', txs: [], proposer: '' }),
-    ).toThrow(/still being written/);
-    // Another connection writes the block, as the writer thread does.
+    // The next block is decided on top of the one still being written, and sees its anchor.
+    const block2 = app.finalizeBlock({
+      height: 2,
+      time: '2026-01-01T00:00:02.000Z',
+      txs: [anchor(2, 'b'), anchor(3, 'a')],
+      proposer: '',
+    });
+    expect(block2.txResults.map((r) => r.error)).toEqual(['', 'anchor.already_anchored']);
+    const second = gated();
+    const durable2 = app.commitInBackground([], second.write);
+    expect(app.blocksBeingWritten).toBe(2);
+    expect(() => app.commit()).toThrow(/still being written/);
+    // Another connection writes the blocks in order, as the writer thread does.
     const writer = new AppStore(dbPath);
-    writer.commitBlock(write!);
-    writer.close();
-    release();
-    await durable;
+    writer.commitBlock(first.gate.commit!);
+    first.gate.release();
+    await durable1;
     expect(app.lastHeight).toBe(1);
     expect(app.store.txByHash(sha256Hex(anchor(1, 'a')))?.height).toBe(1);
-    // The check state moved onto the store and kept the accepted tx: nonce 3 is next.
-    expect(app.nextNonce(key.publicKey)).toBe(3);
-    expect(
-      app.query({ path: '/anchor/anchor', data: JSON.stringify({ hash: sha256Hex('a') }) }).value,
-    ).toMatchObject({
-      label: 'a',
-    });
+    expect(app.store.txByHash(sha256Hex(anchor(2, 'b')))).toBeUndefined();
+    // Block 2 now reads through to the store; the check state still sees both blocks.
+    expect(app.checkTx(anchor(4, 'b'), 'new').error).toBe('anchor.already_anchored');
+    writer.commitBlock(second.gate.commit!);
+    writer.close();
+    second.gate.release();
+    await durable2;
+    expect(app.lastHeight).toBe(2);
+    expect(app.blocksBeingWritten).toBe(0);
+    // The check state moved onto the store: nonce 4 is next, both anchors are there.
+    expect(app.nextNonce(key.publicKey)).toBe(4);
+    for (const text of ['a', 'b'])
+      expect(
+        app.query({ path: '/anchor/anchor', data: JSON.stringify({ hash: sha256Hex(text) }) }).value,
+      ).toMatchObject({ label: text });
     app.close();
   });
 

@@ -17,6 +17,12 @@ import { CommitWaiters, committedOf } from '../commit-waiters.ts';
 import type { Committed, LedgerNode } from '../ledger-node.ts';
 import { SignatureWorkers } from './signature-workers.ts';
 
+/**
+ * Blocks decided but not yet on disk. Two let the main thread execute the next block while the
+ * writer thread commits the previous one; more would only hold more unacknowledged txs in memory.
+ */
+const MAX_BLOCKS_BEING_WRITTEN = 2;
+
 export interface EmbeddedEngineOptions {
   app: LedgerApp;
   /** The node's validator key; it signs every block header hash. */
@@ -59,9 +65,9 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
   private cutScheduled = false;
   private readonly workers: SignatureWorkers | undefined;
   private readonly writer: BlockWriter | undefined;
-  /** The block being written in the background, if any; the next one is cut after it. */
+  /** The newest block being written in the background (they are written in order). */
   private writing: Promise<void> | undefined;
-  /** A cut came due while a block was being written. */
+  /** A cut came due while the most blocks allowed were being written. */
   private cutDue = false;
   /** Submissions waiting for their signature check; kept in arrival order so nonces stay in order. */
   private verifyQueue: Array<{ decoded: DecodedTx; ok?: boolean; done: (r: CheckTxResult) => void }> = [];
@@ -217,7 +223,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
       this.cutBlock();
       return;
     }
-    if (this.writing) {
+    if (this.app.blocksBeingWritten >= MAX_BLOCKS_BEING_WRITTEN) {
       this.cutDue = true;
       return;
     }
@@ -249,7 +255,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     this.lastBlockAt = this.now();
     for (const e of take) this.inPool.delete(e.decoded.hash);
     if (this.app.recheckNeeded) this.recheck();
-    this.writing = durable
+    const written = durable
       .then(
         ({ block, txs }) => {
           this.acknowledge(txs, res.txResults);
@@ -258,7 +264,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
         (e: Error) => this.failWriting(e),
       )
       .finally(() => {
-        this.writing = undefined;
+        if (this.writing === written) this.writing = undefined;
         if (
           this.running &&
           this.mempool.length > 0 &&
@@ -266,6 +272,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
         )
           this.cut();
       });
+    this.writing = written;
   }
 
   /** A block that cannot be written stops the node: its state is ahead of the disk. */
@@ -281,8 +288,7 @@ export class EmbeddedEngine extends EventEmitter implements LedgerNode {
     const take = this.mempool.slice(0, this.maxBlockTxs);
     this.mempool = this.mempool.slice(take.length);
     const height = this.app.nextHeight;
-    const prevTime =
-      this.app.lastHeight > 0 ? Date.parse(this.app.store.block(this.app.lastHeight)!.header.time) : 0;
+    const prevTime = height > 1 ? Date.parse(this.app.decidedTime) : 0;
     // Block time never goes backwards, even if the wall clock does.
     const time = new Date(Math.max(this.now(), prevTime + 1)).toISOString();
     const res = this.app.finalizeDecoded(

@@ -245,10 +245,9 @@ export class AppStore implements KVRead {
       for (const w of c.writes) {
         const prev = this.current(w.key);
         if (prev && !this.stateOnly) this.stmts.hist.run(w.key, prev.height, h, prev.value);
-        else if (!prev && w.value !== null) this.keys?.add(w.key);
         if (w.value === null) this.stmts.del.run(w.key);
         else this.stmts.put.run(w.key, w.value, h);
-        this.remember(w.key, w.value === null ? null : { value: w.value, height: h });
+        this.learn(w, h);
       }
       if (!this.stateOnly) {
         this.stmts.insBlock.run(
@@ -276,12 +275,14 @@ export class AppStore implements KVRead {
    * and the key filter up to date, as commitBlock would have. No SQL.
    */
   noteCommitted(c: BlockCommit): void {
-    const h = c.block.height;
-    for (const w of c.writes) {
-      if (w.value !== null && this.keys !== undefined && !this.keys.mightContain(w.key)) this.keys.add(w.key);
-      this.remember(w.key, w.value === null ? null : { value: w.value, height: h });
-    }
+    for (const w of c.writes) this.learn(w, c.block.height);
     if (this.keys?.full) this.rebuildKeyFilter();
+  }
+
+  /** A committed write, into the read cache and the key filter. */
+  private learn(w: StateWrite, height: number): void {
+    if (w.value !== null && this.keys !== undefined && !this.keys.mightContain(w.key)) this.keys.add(w.key);
+    this.remember(w.key, w.value === null ? null : { value: w.value, height });
   }
 
   /** The state written by InitChain (height 0) and the chain's metadata, atomically. */

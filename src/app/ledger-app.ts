@@ -140,9 +140,16 @@ export class LedgerApp implements Application {
     return Math.max(this.durable.height, 0);
   }
 
-  /** Time of the last decided block (a next block's time must be later). */
+  /**
+   * Time of the last decided block: a next block's time must be later, and check-time rules judge
+   * pending txs by it.
+   */
   get decidedTime(): string {
-    return this.lastTime();
+    this.lastBlockTime ??=
+      (this.height > 0 ? this.store.block(this.height)?.header.time : undefined) ??
+      this.genesis()?.genesisTime ??
+      '1970-01-01T00:00:00.000Z';
+    return this.lastBlockTime;
   }
 
   /** Blocks handed to commitInBackground and not yet durable. */
@@ -228,7 +235,7 @@ export class LedgerApp implements Application {
     }
     // A refused tx must leave the check state untouched, its nonce included: run it in a scratch overlay.
     const txOverlay = new Overlay(this.checkState);
-    const { result } = this.runTx(decoded, 'check', txOverlay, this.height + 1, this.lastTime(), []);
+    const { result } = this.runTx(decoded, 'check', txOverlay, this.height + 1, this.decidedTime, []);
     if (result.code !== 0) {
       return {
         code: result.code,
@@ -480,15 +487,6 @@ export class LedgerApp implements Application {
 
   close(): void {
     this.store.close();
-  }
-
-  /** Time of the last decided block: check-time rules judge pending txs by it. */
-  private lastTime(): string {
-    this.lastBlockTime ??=
-      (this.height > 0 ? this.store.block(this.height)?.header.time : undefined) ??
-      this.genesis()?.genesisTime ??
-      '1970-01-01T00:00:00.000Z';
-    return this.lastBlockTime;
   }
 
   private applyToTree(writes: Array<{ key: string; value: string | null }>): void {

@@ -88,9 +88,12 @@ export class Overlay implements KVWrite {
 
   private writesMade = 0;
 
-  /** This overlay's own writes, without its parent: to apply them again elsewhere later. */
+  /**
+   * This overlay's own writes, without its parent: to apply them again elsewhere later. A live
+   * view, not a copy (taken for every accepted tx): take it from an overlay that is done.
+   */
   changes(): ReadonlyMap<string, string | null> {
-    return new Map(this.writes);
+    return this.writes;
   }
 
   /** Applies writes taken with changes() from another overlay. */

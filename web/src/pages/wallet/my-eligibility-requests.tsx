@@ -31,9 +31,14 @@ export function MyEligibilityRequests({
   const ids = requests.map((r) => r.requestId).join(',');
   const rows = useLoad(async (): Promise<Row[]> => {
     const onLedger = (await client.budgets.eligibilityRequestsOf(holder)).items;
-    const names = new Map<string, string>();
-    for (const fundId of new Set(onLedger.map((r) => r.fundId)))
-      names.set(fundId, (await budgets.fund(fundId).catch(() => undefined))?.name ?? fundId);
+    const names = new Map(
+      await Promise.all(
+        [...new Set(onLedger.map((r) => r.fundId))].map(
+          async (fundId) =>
+            [fundId, (await budgets.fund(fundId).catch(() => undefined))?.name ?? fundId] as const,
+        ),
+      ),
+    );
     return [...onLedger]
       .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0))
       .map((r) => ({ onLedger: r, fundName: names.get(r.fundId) ?? r.fundId }));

@@ -21,6 +21,7 @@ import { tempDbPath } from '../src/testing/test-chain.ts';
 import { benchAnchorsInProcess } from './anchors-in-process.ts';
 import { machineInfo, percentile } from './machine.ts';
 import type { BenchSection } from './sections.ts';
+import { mainThreadCpuMs, mainThreadMsPer } from './thread-cpu.ts';
 
 const CHAIN_ID = 'bench-budgets';
 const MODULES = [identityModule, anchorModule, budgetsModule];
@@ -37,6 +38,8 @@ export interface BudgetPaymentsResult {
   blocks: number;
   /** CPU time of the whole process (main thread and signature workers) per payment. */
   cpuMsPerPayment: number;
+  /** CPU time of the main thread alone (check, execute, Merkle tree), where /proc is available. */
+  mainMsPerPayment?: number | undefined;
   /** The budgets state machine alone (signatures pre-verified), same payments, durable commits. */
   stateOnlyTxPerSecond: number;
   /** The same, per CPU second: less sensitive to other load on the machine. */
@@ -278,8 +281,10 @@ export async function benchBudgetPayments(
   const startHeight = app.lastHeight;
   const started = performance.now();
   const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpuMs();
   const latencies = await pump(engine, order, opts.inFlight ?? 6000);
   const cpuSeconds = cpuSecondsSince(cpu0);
+  const mainMsPerPayment = mainThreadMsPer(main0, count);
   const seconds = (performance.now() - started) / 1000;
   const blocks = app.lastHeight - startHeight;
   await engine.stop();
@@ -295,6 +300,7 @@ export async function benchBudgetPayments(
     p99ms: Math.round(percentile(latencies, 99)),
     blocks,
     cpuMsPerPayment: Math.round((cpuSeconds / count) * 1e6) / 1e3,
+    mainMsPerPayment,
     stateOnlyTxPerSecond: state.txPerSecond,
     stateOnlyCpuTxPerSecond: state.cpuTxPerSecond,
   };

@@ -1,7 +1,7 @@
 // Accounts are plain Ed25519 keys: no names, no personal data. The ledger only tracks the nonce
 // that orders each account's txs and blocks replays.
 import type { KVRead, KVWrite } from './kv.ts';
-import { getJson, putJson } from './typed-kv.ts';
+import { getSharedJson, putJson } from './typed-kv.ts';
 
 export interface Account {
   nonce: number;
@@ -10,7 +10,7 @@ export interface Account {
 export const accountKey = (pubKey: string) => `acct/${pubKey}`;
 
 export function getAccount(kv: KVRead, pubKey: string): Account {
-  return getJson<Account>(kv, accountKey(pubKey)) ?? { nonce: 0 };
+  return getSharedJson<Account>(kv, accountKey(pubKey)) ?? { nonce: 0 };
 }
 
 export function bumpNonce(kv: KVWrite, pubKey: string, nonce: number): void {

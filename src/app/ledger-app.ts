@@ -7,7 +7,7 @@ import { sha256, sha256Hex } from '../core/hash-node.ts';
 import { merkleRoot } from '../core/merkle.ts';
 import { SparseMerkleTree } from '../core/smt.ts';
 import { TxErrors } from '../core/tx-errors.ts';
-import { type DecodedTx, decodeTx, verifyTxSignature } from '../core/tx-node.ts';
+import { type DecodedTx, decodeTx, verifyCanonicalTxSignature } from '../core/tx-node.ts';
 import { type Account, bumpNonce, getAccount, type TxRecord, txRecordKey } from './accounts.ts';
 import {
   AppStore,
@@ -35,6 +35,7 @@ import type {
   TxResult,
   ValidatorUpdate,
 } from './types.ts';
+import { validateBody } from './valid-bodies.ts';
 import { VerifiedSignatures } from './verified-signatures.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -536,7 +537,7 @@ export class LedgerApp implements Application {
         );
       }
       if (!this.verified.has(hash)) {
-        if (!verifyTxSignature(tx)) {
+        if (!verifyCanonicalTxSignature(d.canonical)) {
           throw new LedgerError(
             TxErrors.bad_signature,
             'The signature does not match the transaction and signer. Sign the exact transaction with the signer’s key.',
@@ -567,7 +568,7 @@ export class LedgerApp implements Application {
           `Unknown transaction type "${tx.type}". See GET /v1/openapi.json for the types this node knows.`,
         );
       }
-      const parsed = msg.schema.safeParse(tx.body);
+      const parsed = validateBody(msg, tx.body);
       if (!parsed.success) {
         const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
         throw new LedgerError(

@@ -2,10 +2,20 @@
 // only on content, never on property order.
 import { canonicalJson } from '../core/canonical.ts';
 import type { IterateOptions, KVRead, KVWrite } from './kv.ts';
+import { parseStateValue } from './parsed-values.ts';
 
 export function getJson<T>(kv: KVRead, key: string): T | undefined {
   const v = kv.get(key);
   return v === undefined ? undefined : (JSON.parse(v) as T);
+}
+
+/**
+ * The stored value, parsed once and shared between readers (deeply frozen: build a changed copy,
+ * never change it in place). For hot reads of values that the reader does not change.
+ */
+export function getSharedJson<T>(kv: KVRead, key: string): T | undefined {
+  const v = kv.get(key);
+  return v === undefined ? undefined : parseStateValue<T>(v);
 }
 
 export function putJson(kv: KVWrite, key: string, value: unknown): void {

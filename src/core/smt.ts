@@ -57,6 +57,9 @@ function grown<T extends Uint8Array | Int32Array>(old: T, length: number): T {
  * A node is "dirty" when its stored hash is stale: writes only mark their path, and root()
  * rehashes each dirty node once however many writes of the block went through it.
  */
+/** Key hashes a tree keeps (about 100 bytes each). */
+const KEY_HASH_CACHE_SIZE = 50_000;
+
 export class SparseMerkleTree {
   private readonly hashFn: HashFn;
   private rootRef = 0;
@@ -89,6 +92,9 @@ export class SparseMerkleTree {
   private readonly scratchWords = new Uint32Array(this.scratch.buffer);
   private readonly hashInput = this.scratch.subarray(3);
   private readonly pathScratch = new Int32Array(MAX_DEPTH + 1);
+  // Most writes of a block go to keys written before (balances, nonces, totals): their hashes are
+  // kept. Callers never change a returned key hash, and the cache starts afresh when full.
+  private readonly keyHashes = new Map<string, Uint8Array>();
 
   /** Node code passes the OpenSSL sha256 from hash-node.ts; the default runs in the browser too. */
   constructor(hashFn: HashFn = sha256) {
@@ -208,8 +214,13 @@ export class SparseMerkleTree {
   }
 
   private hashKey(key: string): Uint8Array {
+    const known = this.keyHashes.get(key);
+    if (known !== undefined) return known;
     if (typeof key !== 'string') throw new TypeError('SparseMerkleTree: key must be a string');
-    return this.hashFn(utf8(key));
+    const keyHash = this.hashFn(utf8(key));
+    if (this.keyHashes.size >= KEY_HASH_CACHE_SIZE) this.keyHashes.clear();
+    this.keyHashes.set(key, keyHash);
+    return keyHash;
   }
 
   private terminalOf(keyHash: Uint8Array): number {

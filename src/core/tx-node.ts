@@ -1,7 +1,7 @@
 // Node-side tx helpers: signing with cached node:crypto keys and decoding with the fast hash.
 import { sign, verify } from './ed25519-node.ts';
 import { sha256Hex } from './hash-node.ts';
-import { parseSignedTx, type SignedTx, signingBytes, type TxEnvelope } from './tx.ts';
+import { parseSignedTx, type SignedTx, signedPartsOfCanonical, signingBytes, type TxEnvelope } from './tx.ts';
 
 export interface DecodedTx {
   tx: SignedTx;
@@ -22,4 +22,10 @@ export function decodeTx(bytes: Uint8Array): DecodedTx {
 
 export function verifyTxSignature(tx: SignedTx): boolean {
   return verify(tx.signer, signingBytes(tx), tx.sig);
+}
+
+/** verifyTxSignature for the canonical JSON of a shape-checked signed tx (DecodedTx.canonical). */
+export function verifyCanonicalTxSignature(canonical: string): boolean {
+  const parts = signedPartsOfCanonical(canonical);
+  return parts !== undefined && verify(parts.signer, parts.message, parts.sig);
 }

@@ -41,6 +41,37 @@ export function signingBytes(env: TxEnvelope): Uint8Array {
   return concatBytes(utf8(TX_SIGN_DOMAIN), utf8(canonicalJson(envelopeOf(env))));
 }
 
+/**
+ * The signer, signature and signing bytes read straight from the canonical JSON of a signed tx,
+ * without parsing and re-encoding it (signature workers check thousands per second). The
+ * canonical object's keys are sorted (body, chainId, nonce, sig, signer, type, v), so the
+ * envelope's canonical JSON is the same text with `,"sig":"<128 hex>"` cut out. It is the last
+ * `,"sig":"` in the text: the body comes before it, and nothing after it (a hex key, an escaped
+ * type string, a number) can contain an unescaped quote. `canonical` must be what
+ * checkSignedTxShape returned; anything else gives undefined or bytes no signature matches.
+ */
+export function signedPartsOfCanonical(
+  canonical: string,
+): { signer: string; sig: string; message: Uint8Array } | undefined {
+  const at = canonical.lastIndexOf(SIG_FIELD);
+  if (at < 0) return undefined;
+  const sigStart = at + SIG_FIELD.length;
+  const sigEnd = sigStart + 128;
+  if (canonical.charCodeAt(sigEnd) !== QUOTE || !canonical.startsWith(SIGNER_FIELD, sigEnd + 1))
+    return undefined;
+  const signerStart = sigEnd + 1 + SIGNER_FIELD.length;
+  const envelope = canonical.slice(0, at) + canonical.slice(sigEnd + 1);
+  return {
+    signer: canonical.slice(signerStart, signerStart + 64),
+    sig: canonical.slice(sigStart, sigEnd),
+    message: utf8(TX_SIGN_DOMAIN + envelope),
+  };
+}
+
+const SIG_FIELD = ',"sig":"';
+const SIGNER_FIELD = ',"signer":"';
+const QUOTE = 0x22;
+
 export function encodeSignedTx(tx: SignedTx): Uint8Array {
   return utf8(canonicalJson(tx));
 }

@@ -14,9 +14,12 @@ export class SignatureWorkers {
   private nextId = 1;
   private current: Batch | undefined;
 
-  constructor(size: number) {
+  /** `niceness` > 0 lowers the workers' scheduling priority (Linux), see EmbeddedEngine. */
+  constructor(size: number, opts: { niceness?: number } = {}) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./signature-worker-entry.js', import.meta.url));
+      const w = new Worker(new URL('./signature-worker-entry.js', import.meta.url), {
+        workerData: { niceness: opts.niceness ?? 0 },
+      });
       w.unref();
       w.on('message', (msg: { id: number; ok: boolean[] }) => {
         const batch = this.pending.get(msg.id);

@@ -127,8 +127,7 @@ export function createVoucher(ctx: TxContext, book: FundBook, nv: NewVoucher, pa
     ...(nv.children !== undefined ? { children: nv.children } : {}),
   };
   if (parent) {
-    parent.balanceCents = str(cents(parent.balanceCents) - nv.amount);
-    putVoucher(ctx.kv, parent);
+    putVoucher(ctx.kv, { ...parent, balanceCents: str(cents(parent.balanceCents) - nv.amount) });
     book.move({
       kind: 'reservation',
       from: 'voucher',

@@ -1,7 +1,7 @@
 // State layout of the budgets module. Every key starts with "budgets/"; amounts are euro cents as
 // decimal strings. Residents appear only as public keys: no names, no BSN, no IBAN.
 import type { KVRead, KVWrite } from '../../app/kv.ts';
-import { getJson, listJson, putJson } from '../../app/typed-kv.ts';
+import { getJson, getSharedJson, listJson, putJson } from '../../app/typed-kv.ts';
 import type { CARE_UNITS, OPERATORS } from './schemas.ts';
 
 export type FundState = 'waiting' | 'active' | 'paused' | 'closed';
@@ -419,21 +419,21 @@ export const keys = {
   settlementsOfSponsorPrefix: (sponsor: string) => `${P}sset/${sponsor}/`,
 };
 
-export const getFund = (kv: KVRead, id: string) => getJson<Fund>(kv, keys.fund(id));
+export const getFund = (kv: KVRead, id: string) => getSharedJson<Fund>(kv, keys.fund(id));
 export const putFund = (kv: KVWrite, f: Fund) => putJson(kv, keys.fund(f.id), f);
 export const getTotals = (kv: KVRead, fundId: string) =>
   getJson<FundTotals>(kv, keys.totals(fundId)) ?? { ...ZERO_TOTALS };
 export const getApplication = (kv: KVRead, fundId: string, provider: string) =>
-  getJson<FundProvider>(kv, keys.application(fundId, provider));
+  getSharedJson<FundProvider>(kv, keys.application(fundId, provider));
 export const getBank = (kv: KVRead, oin: string) => getJson<BankAccount>(kv, keys.bank(oin));
-export const getOffer = (kv: KVRead, id: string) => getJson<Offer>(kv, keys.offer(id));
+export const getOffer = (kv: KVRead, id: string) => getSharedJson<Offer>(kv, keys.offer(id));
 export const putOffer = (kv: KVWrite, o: Offer) => putJson(kv, keys.offer(o.id), o);
 export const getRequest = (kv: KVRead, id: string) => getJson<EligibilityRequest>(kv, keys.request(id));
 export const getCode = (kv: KVRead, hash: string) => getJson<ActivationCode>(kv, keys.code(hash));
-export const getVoucher = (kv: KVRead, id: string) => getJson<Voucher>(kv, keys.voucher(id));
+export const getVoucher = (kv: KVRead, id: string) => getSharedJson<Voucher>(kv, keys.voucher(id));
 export const putVoucher = (kv: KVWrite, v: Voucher) => putJson(kv, keys.voucher(v.id), v);
 export const getPerson = (kv: KVRead, fundId: string, holder: string): Person =>
-  getJson<Person>(kv, keys.person(fundId, holder)) ?? { spentCents: '0', reservedCents: '0' };
+  getSharedJson<Person>(kv, keys.person(fundId, holder)) ?? { spentCents: '0', reservedCents: '0' };
 export const putPerson = (kv: KVWrite, fundId: string, holder: string, p: Person) =>
   putJson(kv, keys.person(fundId, holder), p);
 export const getPayment = (kv: KVRead, id: string) => getJson<Payment>(kv, keys.payment(id));

@@ -14,6 +14,9 @@ import { SignatureWorkers } from '../engines/embedded/signature-workers.ts';
 import { ALL_MODULES } from '../modules/registry.ts';
 import { homePaths } from './home.ts';
 
+/** Txs whose signatures are being checked ahead of the replay. */
+const SIGNATURES_AHEAD = 4_000;
+
 export interface VerifyChainOptions {
   home?: string;
   dbPath?: string;
@@ -56,57 +59,67 @@ export async function verifyChain(opts: VerifyChainOptions): Promise<VerifyChain
     const engine = stored.getMeta('engine') ?? 'embedded';
     let validators = init.validators.filter((v) => v.power > 0);
     let prevHash = '0'.repeat(64);
-    // Verify the signatures of the next block while the current one replays.
-    let nextBlocks = readBlocks(stored, 1, 50);
-    let pendingSigs = startSignatureChecks(workers, nextBlocks);
-    while (nextBlocks.length > 0) {
-      const blocks = nextBlocks;
-      const sigs = await pendingSigs;
-      nextBlocks = readBlocks(stored, blocks[blocks.length - 1]!.block.height + 1, 50);
-      pendingSigs = startSignatureChecks(workers, nextBlocks);
-      for (const [bi, { block, txs }] of blocks.entries()) {
-        height = block.height;
-        const h = block.header;
-        if (h.height !== block.height) throw new Mismatch(height, `the header says height ${h.height}`);
-        if (sha256Hex(canonicalJson(h)) !== block.hash)
-          throw new Mismatch(height, 'the block header does not hash to its stored hash');
-        if (h.prevHash !== prevHash)
-          throw new Mismatch(height, 'the block does not link to the previous block (prevHash)');
-        if (engine === 'embedded') requireBlockSignatures(block, validators);
-        const ok = sigs[bi]!;
-        txs.forEach((t, i) => {
-          if (t.tx === '') return; // undecodable bytes kept with their refusal; nothing to sign-check
-          if (!ok[i]) {
-            const result = JSON.parse(t.result) as { error: string };
-            if (result.error !== 'tx.bad_signature')
-              throw new Mismatch(height, `tx ${t.index} (${t.hash}) has an invalid signature`);
-          } else {
-            replay.notePreverified(t.hash);
-          }
-        });
-        const res = replay.finalizeBlock({
-          height,
-          time: h.time,
-          txs: txs.map((t) => utf8(t.tx)),
-          proposer: h.proposer,
-        });
-        replay.commit();
-        const mine = replay.lastCommitted!;
-        // Equal block hashes mean equal headers: tx root, results root and app hash included. The
-        // stored txs and results must then be exactly the replayed ones (string compares only).
-        if (mine.block.hash !== block.hash) explainHeaderDifference(height, h, mine.block.header, txs, res);
-        txs.forEach((t, i) => {
-          const r = mine.txs[i]!;
-          if (r.hash !== t.hash || (t.tx !== '' && r.tx !== t.tx))
-            throw new Mismatch(height, `tx ${t.index} does not hash to its stored hash`);
-          if (r.result !== t.result)
-            throw new Mismatch(height, `stored result of tx ${i} differs from the replay`);
-        });
-        validators = applyValidatorUpdates(validators, res.validatorUpdates);
-        prevHash = block.hash;
-        txCount += txs.length;
+    // The signatures of the blocks ahead are checked on the workers while this thread replays:
+    // a window of about SIGNATURES_AHEAD txs, refilled block by block, so that neither side waits
+    // for the other (checking a whole batch of blocks first left the replay idle meanwhile).
+    const window: Array<{ block: StoredBlock; txs: StoredTx[]; sigs: Promise<boolean[]> }> = [];
+    let readFrom = 1;
+    let txsAhead = 0;
+    const refill = () => {
+      while (window.length === 0 || txsAhead < SIGNATURES_AHEAD) {
+        const next = readBlocks(stored, readFrom, 1)[0];
+        if (!next) return;
+        readFrom++;
+        txsAhead += next.txs.length;
+        window.push({ ...next, sigs: startSignatureChecks(workers, next.txs) });
       }
-      opts.onProgress?.(height, total);
+    };
+    refill();
+    while (window.length > 0) {
+      const { block, txs, sigs } = window.shift()!;
+      txsAhead -= txs.length;
+      refill();
+      const ok = await sigs;
+      height = block.height;
+      const h = block.header;
+      if (h.height !== block.height) throw new Mismatch(height, `the header says height ${h.height}`);
+      if (sha256Hex(canonicalJson(h)) !== block.hash)
+        throw new Mismatch(height, 'the block header does not hash to its stored hash');
+      if (h.prevHash !== prevHash)
+        throw new Mismatch(height, 'the block does not link to the previous block (prevHash)');
+      if (engine === 'embedded') requireBlockSignatures(block, validators);
+      txs.forEach((t, i) => {
+        if (t.tx === '') return; // undecodable bytes kept with their refusal; nothing to sign-check
+        if (!ok[i]) {
+          const result = JSON.parse(t.result) as { error: string };
+          if (result.error !== 'tx.bad_signature')
+            throw new Mismatch(height, `tx ${t.index} (${t.hash}) has an invalid signature`);
+        } else {
+          replay.notePreverified(t.hash);
+        }
+      });
+      const res = replay.finalizeBlock({
+        height,
+        time: h.time,
+        txs: txs.map((t) => utf8(t.tx)),
+        proposer: h.proposer,
+      });
+      replay.commit();
+      const mine = replay.lastCommitted!;
+      // Equal block hashes mean equal headers: tx root, results root and app hash included. The
+      // stored txs and results must then be exactly the replayed ones (string compares only).
+      if (mine.block.hash !== block.hash) explainHeaderDifference(height, h, mine.block.header, txs, res);
+      txs.forEach((t, i) => {
+        const r = mine.txs[i]!;
+        if (r.hash !== t.hash || (t.tx !== '' && r.tx !== t.tx))
+          throw new Mismatch(height, `tx ${t.index} does not hash to its stored hash`);
+        if (r.result !== t.result)
+          throw new Mismatch(height, `stored result of tx ${i} differs from the replay`);
+      });
+      validators = applyValidatorUpdates(validators, res.validatorUpdates);
+      prevHash = block.hash;
+      txCount += txs.length;
+      if (height % 50 === 0 || window.length === 0) opts.onProgress?.(height, total);
     }
     if (height !== total)
       throw new Mismatch(height + 1, `the store claims height ${total} but has blocks up to ${height}`);
@@ -139,13 +152,8 @@ function readBlocks(
     .map((block) => ({ block, txs: store.txsOfBlock(block.height) }));
 }
 
-function startSignatureChecks(
-  workers: SignatureWorkers,
-  blocks: Array<{ txs: StoredTx[] }>,
-): Promise<boolean[][]> {
-  return Promise.all(
-    blocks.map((b) => Promise.all(b.txs.map((t) => (t.tx === '' ? false : workers.verify(t.tx))))),
-  );
+function startSignatureChecks(workers: SignatureWorkers, txs: StoredTx[]): Promise<boolean[]> {
+  return Promise.all(txs.map((t) => (t.tx === '' ? false : workers.verify(t.tx))));
 }
 
 /** Names the first header field where the replay differs from the stored block. */

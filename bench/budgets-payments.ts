@@ -307,24 +307,45 @@ export async function benchBudgetPayments(
   if (opts.compare !== false) {
     const anchors = await benchAnchorsInProcess(count);
     result.anchorsTxPerSecond = anchors.txPerSecond;
-    result.ratioToAnchors = Math.round((result.txPerSecond / anchors.txPerSecond) * 100) / 100;
+    result.ratioToAnchors = Math.round((result.txPerSecond / anchors.txPerSecond) * 1000) / 1000;
   }
   return result;
+}
+
+/**
+ * Payments and anchors alternately, `runs` times: on a shared 2-core machine one pair varies by
+ * about ±5%, so the ratio the goal is about is taken as the median of the pairs, with its range.
+ */
+export async function benchPaymentsAgainstAnchors(
+  count: number,
+  runs: number,
+): Promise<{ median: BudgetPaymentsResult; ratios: number[] }> {
+  const pairs: BudgetPaymentsResult[] = [];
+  for (let i = 0; i < runs; i++) pairs.push(await benchBudgetPayments(count));
+  const byRatio = [...pairs].sort((a, b) => (a.ratioToAnchors ?? 0) - (b.ratioToAnchors ?? 0));
+  return {
+    median: byRatio[Math.floor((byRatio.length - 1) / 2)]!,
+    ratios: pairs.map((p) => p.ratioToAnchors ?? 0),
+  };
 }
 
 /** For bench/run.ts: the markdown section of docs/benchmarks.md. */
 export const budgetsBenchSection: BenchSection = {
   name: 'budgets',
   async run({ quick }) {
-    const r = await benchBudgetPayments(quick ? 5_000 : 40_000);
+    const runs = quick ? 1 : 3;
+    const { median: r, ratios } = await benchPaymentsAgainstAnchors(quick ? 5_000 : 40_000, runs);
+    const sorted = [...ratios].sort((a, b) => a - b);
     return [
       '## Voucher payments through the embedded engine (in process, durable commits)',
       '',
       `Each tx is a \`budgets.pay\` from one of ${r.residents} residents' vouchers to an accepted provider: every payment check runs (voucher, fund, provider and category, per-payment and per-person limits, balance) and writes the payment, its journal entry, the voucher, the provider's newest-payment key, the fund totals and per-person spending (no index key per payment).`,
       '',
-      '| payments | seconds | tx/s | p50 commit | p99 commit | blocks | CPU per payment | state machine alone | per CPU second | anchors (same run) | payments ÷ anchors |',
-      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-      `| ${r.payments} | ${r.seconds} | **${r.txPerSecond}** | ${r.p50ms} ms | ${r.p99ms} ms | ${r.blocks} | ${r.cpuMsPerPayment} ms | ${r.stateOnlyTxPerSecond} tx/s | ${r.stateOnlyCpuTxPerSecond} tx/s | ${r.anchorsTxPerSecond ?? '-'} tx/s | ${r.ratioToAnchors ?? '-'} |`,
+      `${runs} runs, each payments then anchors with the same engine settings; the row is the run with the median ratio${runs > 1 ? ` (ratios of all runs: ${sorted.join(', ')})` : ''}.`,
+      '',
+      '| payments | seconds | tx/s | p50 commit | p99 commit | blocks | CPU per payment | main thread per payment | state machine alone | per CPU second | anchors (same run) | payments ÷ anchors |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      `| ${r.payments} | ${r.seconds} | **${r.txPerSecond}** | ${r.p50ms} ms | ${r.p99ms} ms | ${r.blocks} | ${r.cpuMsPerPayment} ms | ${r.mainMsPerPayment ?? '-'} ms | ${r.stateOnlyTxPerSecond} tx/s | ${r.stateOnlyCpuTxPerSecond} tx/s | ${r.anchorsTxPerSecond ?? '-'} tx/s | **${r.ratioToAnchors ?? '-'}** |`,
       '',
       'Goal: the budgets state logic costs at most a third of the signature-bound rate, i.e. payments reach at least two thirds of the anchor rate, and the state machine alone runs well above the signature-bound ceiling.',
       '',

@@ -30,6 +30,7 @@ export async function benchAnchorsHttp(count: number, concurrency: number) {
       p50ms: number;
       p99ms: number;
       seconds: number;
+      loadGenCpuMsPerTx: number;
     };
   } finally {
     await node.stop();

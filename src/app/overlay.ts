@@ -103,7 +103,7 @@ export class Overlay implements KVWrite {
 
   /** Moves this overlay's writes into the parent overlay (tx success). */
   mergeInto(target: Overlay): void {
-    for (const [k, v] of this.writes) target.writes.set(k, v);
+    target.apply(this.writes);
   }
 
   get size(): number {

@@ -47,6 +47,9 @@ function grown<T extends Uint8Array | Int32Array>(old: T, length: number): T {
   return next;
 }
 
+/** Key hashes a tree keeps (about 100 bytes each). */
+const KEY_HASH_CACHE_SIZE = 50_000;
+
 /**
  * Nodes live in flat typed arrays rather than one object each: the tree is rehashed along
  * thousands of random paths per block, and with per-node objects (and a Uint8Array per hash) that
@@ -57,9 +60,6 @@ function grown<T extends Uint8Array | Int32Array>(old: T, length: number): T {
  * A node is "dirty" when its stored hash is stale: writes only mark their path, and root()
  * rehashes each dirty node once however many writes of the block went through it.
  */
-/** Key hashes a tree keeps (about 100 bytes each). */
-const KEY_HASH_CACHE_SIZE = 50_000;
-
 export class SparseMerkleTree {
   private readonly hashFn: HashFn;
   private rootRef = 0;

@@ -67,11 +67,12 @@ export async function verifyChain(opts: VerifyChainOptions): Promise<VerifyChain
     let txsAhead = 0;
     const refill = () => {
       while (window.length === 0 || txsAhead < SIGNATURES_AHEAD) {
-        const next = readBlocks(stored, readFrom, 1)[0];
-        if (!next) return;
+        const block = stored.block(readFrom);
+        if (!block) return;
+        const txs = stored.txsOfBlock(readFrom);
         readFrom++;
-        txsAhead += next.txs.length;
-        window.push({ ...next, sigs: startSignatureChecks(workers, next.txs) });
+        txsAhead += txs.length;
+        window.push({ block, txs, sigs: startSignatureChecks(workers, txs) });
       }
     };
     refill();
@@ -140,16 +141,6 @@ export async function verifyChain(opts: VerifyChainOptions): Promise<VerifyChain
     replay.close();
     stored.close();
   }
-}
-
-function readBlocks(
-  store: AppStore,
-  from: number,
-  count: number,
-): Array<{ block: StoredBlock; txs: StoredTx[] }> {
-  return store
-    .blocks(from, from + count - 1)
-    .map((block) => ({ block, txs: store.txsOfBlock(block.height) }));
 }
 
 function startSignatureChecks(workers: SignatureWorkers, txs: StoredTx[]): Promise<boolean[]> {

@@ -5,7 +5,7 @@ import {
   createRequestDecoder,
   createResponseDecoder,
   encodeRequestFrame,
-  encodeResponseFrame,
+  encodeResponseFrames,
   encodeUvarint,
 } from './abci-wire.ts';
 
@@ -55,7 +55,9 @@ describe('ABCI framing', () => {
   });
 
   it('round-trips responses', () => {
-    const [response] = createResponseDecoder().push(encodeResponseFrame({ commit: { retainHeight: 42n } }));
+    const [response] = createResponseDecoder().push(
+      encodeResponseFrames([{ commit: { retainHeight: 42n } }]),
+    );
     expect(response?.commit?.retainHeight).toBe(42n);
   });
 

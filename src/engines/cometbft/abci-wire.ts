@@ -38,10 +38,6 @@ export function encodeFrame(body: Uint8Array): Uint8Array {
   return frame;
 }
 
-export function encodeResponseFrame(response: Response): Uint8Array {
-  return encodeFrame(Response.encode(response).finish());
-}
-
 /**
  * Several responses as consecutive frames in one buffer. Protobuf's length-delimited encoding
  * (varint length, then the message) is exactly ABCI's framing, so one writer holds them all: no

@@ -27,7 +27,7 @@ const MAX_BLOCKS_BEING_WRITTEN = 2;
  * signature workers are parallel and have a queue in front of them. When the cores are all busy,
  * Linux shares them evenly between runnable threads, so the workers used to slow the writer and
  * the main thread then waited for the disk. With the workers one step back, voucher payments went
- * from about 3,800 to 4,100-4,300 tx/s on 2 cores (docs/performance.md); idle cores still run them
+ * from about 3,800 to 4,000-4,300 tx/s on 2 cores (docs/performance.md); idle cores still run them
  * at full speed.
  */
 const SIGNATURE_WORKER_NICENESS = 10;

@@ -64,10 +64,7 @@ export function findUnsettled(
 
 /** Records that the found payments are in a batch now. */
 export function markSettled(kv: KVWrite, sponsor: string, found: Unsettled): void {
-  for (const p of found.payments) {
-    const key = keys.reopened(sponsor, p.id);
-    if (kv.get(key) !== undefined) kv.delete(key);
-  }
+  for (const p of found.payments) unreopen(kv, sponsor, p.id);
   for (const w of found.watermarks) putJson(kv, keys.settledThrough(w.fundId), w.seq);
 }
 
@@ -78,6 +75,11 @@ export function reopen(kv: KVWrite, sponsor: string, paymentId: string): void {
 
 /** A payment refunded in full is owed nothing any more (if it was reopened, it is no longer). */
 export function forgetRefunded(kv: KVWrite, p: Payment): void {
-  const key = keys.reopened(p.sponsor, p.id);
+  unreopen(kv, p.sponsor, p.id);
+}
+
+/** Deletes the payment's reopened key, if it has one (a delete of an absent key would still be a write). */
+function unreopen(kv: KVWrite, sponsor: string, paymentId: string): void {
+  const key = keys.reopened(sponsor, paymentId);
   if (kv.get(key) !== undefined) kv.delete(key);
 }

@@ -44,20 +44,21 @@ export class ApiProblem extends Error {
   }
 }
 
-export function problemBody(c: Context, p: ApiProblem): Problem {
+/** The problem document; `instance` is the request's path (without its query). */
+export function problemBody(instance: string, p: ApiProblem): Problem {
   return {
     ...p.extensions,
     type: problemType(p.kind.code),
     title: p.kind.title,
     status: p.status,
     detail: p.message,
-    instance: c.req.path,
+    instance,
     code: p.kind.code,
   };
 }
 
 export function problemResponse(c: Context, p: ApiProblem): Response {
-  return c.body(JSON.stringify(problemBody(c, p)), p.status as 400, {
+  return c.body(JSON.stringify(problemBody(c.req.path, p)), p.status as 400, {
     ...p.headers,
     'Content-Type': PROBLEM_CONTENT_TYPE,
   });

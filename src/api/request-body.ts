@@ -6,7 +6,7 @@ import { ApiProblem } from './problem.ts';
 
 export const MAX_BODY_BYTES = 128 * 1024;
 
-const JSON_MEDIA_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+export const JSON_MEDIA_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
 export function requireJsonContentType(c: Context): void {
   const type = c.req.header('Content-Type') ?? '';

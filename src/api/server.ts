@@ -1,12 +1,14 @@
 // The REST API of a node (NL API Design Rules), plus the web app's static files when present.
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { LedgerError } from '../core/errors.ts';
 import type { LedgerNode } from '../engines/ledger-node.ts';
 import { ApiErrors } from './api-errors.ts';
 import { ErrorCatalog } from './error-catalog.ts';
+import { fastSubmitListener } from './fast-submit.ts';
 import { type ApiEnv, cors, securityHeaders } from './headers.ts';
 import { LEDGER_ERRORS } from './ledger-errors.ts';
 import { mountRoute, pathPattern } from './mount-route.ts';
@@ -32,6 +34,21 @@ export interface ApiOptions {
 }
 
 export function createApiApp(node: LedgerNode, opts: ApiOptions = {}): Hono<ApiEnv> {
+  return buildApi(node, opts).app;
+}
+
+/** Any error a handler throws, as the problem the client gets; unexpected ones are logged. */
+function asProblem(err: unknown, request: string): ApiProblem {
+  if (err instanceof ApiProblem) return err;
+  if (err instanceof LedgerError) return new ApiProblem(err.definition, err.message);
+  console.error(`[api] ${request}:`, err);
+  return new ApiProblem(
+    ApiErrors.internal,
+    'The node could not answer this request. Try again; if it persists, check the node log.',
+  );
+}
+
+function buildApi(node: LedgerNode, opts: ApiOptions): { app: Hono<ApiEnv>; api: ApiServices } {
   const modules = opts.modules ?? API_MODULES;
   const routes = modules.flatMap((m) => m.routes);
   const errors = new ErrorCatalog([...LEDGER_ERRORS, ApiErrors, ...modules.flatMap((m) => m.errors ?? [])]);
@@ -90,19 +107,8 @@ export function createApiApp(node: LedgerNode, opts: ApiOptions = {}): Hono<ApiE
       ),
     );
   });
-  app.onError((err, c) => {
-    if (err instanceof ApiProblem) return problemResponse(c, err);
-    if (err instanceof LedgerError) return problemResponse(c, new ApiProblem(err.definition, err.message));
-    console.error(`[api] ${c.req.method} ${c.req.path}:`, err);
-    return problemResponse(
-      c,
-      new ApiProblem(
-        ApiErrors.internal,
-        'The node could not answer this request. Try again; if it persists, check the node log.',
-      ),
-    );
-  });
-  return app;
+  app.onError((err, c) => problemResponse(c, asProblem(err, `${c.req.method} ${c.req.path}`)));
+  return { app, api };
 }
 
 function isDecodable(path: string): boolean {
@@ -121,12 +127,23 @@ export interface RunningApi {
 
 export function serveApi(
   node: LedgerNode,
-  opts: ApiOptions & { host?: string; port: number },
+  opts: ApiOptions & {
+    host?: string;
+    port: number;
+    /** Answer plain tx submissions without Hono (fast-submit.ts); on unless false. */
+    fastSubmit?: boolean;
+  },
 ): Promise<RunningApi> {
   const host = opts.host ?? '127.0.0.1';
-  const app = createApiApp(node, opts);
+  const { app, api } = buildApi(node, opts);
+  const hono = getRequestListener(app.fetch, { hostname: host });
+  const listener =
+    opts.fastSubmit === false
+      ? hono
+      : fastSubmitListener(api, app.fetch, hono, host, (err) => asProblem(err, 'POST /v1/transactions'));
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port: opts.port });
+    const server = createServer(listener);
+    server.listen(opts.port, host);
     server.once('error', reject);
     server.once('listening', () => {
       const { port } = server.address() as AddressInfo;

@@ -1,5 +1,6 @@
-// Submitting a signed tx and answering for it: shared by POST /v1/transactions and the modules'
-// operation sub-resources (e.g. POST /v1/elections/{id}/ballots), so they answer identically.
+// Submitting a signed tx and answering for it: shared by POST /v1/transactions (through Hono or
+// the fast path in fast-submit.ts) and the modules' operation sub-resources (e.g. POST
+// /v1/elections/{id}/ballots), so they all answer identically.
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { CheckTxResult } from '../app/types.ts';
@@ -25,15 +26,24 @@ export const waitQuerySchema = z.object({
   wait: z.enum(['commit'], 'must be "commit" or left out').optional().describe('Wait for the commit'),
 });
 
-export async function submitSignedTx(args: {
-  c: Context;
-  api: ApiServices;
-  node: LedgerNode;
-  wait: boolean;
-  body: Parameters<typeof checkRefusal>[3];
-  rawBody: Uint8Array;
-}): Promise<Response> {
-  const { c, api, node, body, rawBody } = args;
+/** A tx the node took: 202 while it waits in the mempool, 201 once committed successfully. */
+export interface SubmitAnswer {
+  status: 201 | 202;
+  location: string;
+  body: z.output<typeof pendingTxSchema> | z.output<typeof committedTxSchema>;
+}
+
+/**
+ * Offers the tx to the node and, with `wait`, waits for its commit. Returns the answer, or the
+ * check's refusal (which changed nothing) for the caller to word; throws an ApiProblem when the
+ * node cannot take the tx, drops it, or commits it with a refusal.
+ */
+export async function submitToNode(
+  api: ApiServices,
+  node: LedgerNode,
+  rawBody: Uint8Array,
+  wait: boolean,
+): Promise<SubmitAnswer | { refused: CheckTxResult }> {
   let check: CheckTxResult;
   try {
     check = await node.submit(rawBody);
@@ -45,10 +55,10 @@ export async function submitSignedTx(args: {
       { 'Retry-After': '1' },
     );
   }
-  if (check.code !== 0) throw checkRefusal(node, api.errors, check, body);
+  if (check.code !== 0) return { refused: check };
   const location = txLocationOf(check.hash);
-  const pending = () => c.json({ hash: check.hash, status: 'pending' as const }, 202, { Location: location });
-  if (!args.wait) return pending();
+  const pending: SubmitAnswer = { status: 202, location, body: { hash: check.hash, status: 'pending' } };
+  if (!wait) return pending;
   let committed: Committed;
   try {
     committed = await node.waitForCommit(check.hash, api.commitWaitMs);
@@ -66,9 +76,23 @@ export async function submitSignedTx(args: {
         hash: check.hash,
       });
     }
-    return pending(); // still in the mempool after the wait: the client can poll Location
+    return pending; // still in the mempool after the wait: the client can poll Location
   }
   if (committed.result.code !== 0) throw committedRefusal(api.errors, committed, location);
   const { hash, height, index, result } = committed;
-  return c.json({ hash, status: 'committed' as const, height, index, result }, 201, { Location: location });
+  return { status: 201, location, body: { hash, status: 'committed', height, index, result } };
+}
+
+export async function submitSignedTx(args: {
+  c: Context;
+  api: ApiServices;
+  node: LedgerNode;
+  wait: boolean;
+  body: Parameters<typeof checkRefusal>[3];
+  rawBody: Uint8Array;
+}): Promise<Response> {
+  const { c, api, node, body } = args;
+  const answer = await submitToNode(api, node, args.rawBody, args.wait);
+  if ('refused' in answer) throw checkRefusal(node, api.errors, answer.refused, body);
+  return c.json(answer.body, answer.status, { Location: answer.location });
 }

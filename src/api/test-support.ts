@@ -45,6 +45,40 @@ export async function startTestApi(
   };
 }
 
+/** The test chain's engine as a LedgerNode, with some of its answers replaced (for failure paths). */
+export function engineWith(
+  chain: TestChain,
+  overrides: Partial<Pick<LedgerNode, 'submit' | 'waitForCommit'>>,
+): LedgerNode {
+  const { engine } = chain;
+  return {
+    engine: engine.engine,
+    app: engine.app,
+    events: engine.events,
+    nodePubKey: engine.nodePubKey,
+    mempoolSize: () => engine.mempoolSize(),
+    submit: (bytes) => engine.submit(bytes),
+    stop: () => engine.stop(),
+    waitForCommit: (hash, ms) => engine.waitForCommit(hash, ms),
+    ...overrides,
+  };
+}
+
+/** A waitForCommit that reports the tx committed at height 7 with the anchor module's refusal. */
+export const committedAsAlreadyAnchored: LedgerNode['waitForCommit'] = async (hash) => ({
+  hash,
+  height: 7,
+  index: 2,
+  result: {
+    code: 1,
+    codespace: 'anchor',
+    error: 'anchor.already_anchored',
+    log: 'This hash was already anchored at height 3.',
+    events: [],
+    participants: [],
+  },
+});
+
 export const sha256Hex = (s: string) => createHash('sha256').update(s).digest('hex');
 
 let docCounter = 0;

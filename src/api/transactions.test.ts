@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerNode } from '../engines/ledger-node.ts';
-import { anchorBody, startTestApi, type TestApi } from './test-support.ts';
+import {
+  anchorBody,
+  committedAsAlreadyAnchored,
+  engineWith,
+  startTestApi,
+  type TestApi,
+} from './test-support.ts';
 
 let t: TestApi;
 beforeAll(async () => {
@@ -132,16 +138,7 @@ describe('POST /v1/transactions', () => {
 function startStub(waitForCommit: LedgerNode['waitForCommit']): Promise<TestApi> {
   return startTestApi({
     api: { commitWaitMs: 50 },
-    node: ({ engine }): LedgerNode => ({
-      engine: engine.engine,
-      app: engine.app,
-      events: engine.events,
-      nodePubKey: engine.nodePubKey,
-      mempoolSize: () => engine.mempoolSize(),
-      submit: (bytes) => engine.submit(bytes),
-      stop: () => engine.stop(),
-      waitForCommit,
-    }),
+    node: (chain) => engineWith(chain, { waitForCommit }),
   });
 }
 
@@ -149,19 +146,7 @@ describe('POST /v1/transactions?wait=commit when the commit does not go as hoped
   // Check and deliver differ only in block time, so a committed refusal or a drop is hard to provoke
   // deterministically on a real chain; a node that reports one is enough to test the API's answer.
   it('answers 422 problem+json with the recorded result and the module’s stable code', async () => {
-    const stub = await startStub(async (hash) => ({
-      hash,
-      height: 7,
-      index: 2,
-      result: {
-        code: 1,
-        codespace: 'anchor',
-        error: 'anchor.already_anchored',
-        log: 'This hash was already anchored at height 3.',
-        events: [],
-        participants: [],
-      },
-    }));
+    const stub = await startStub(committedAsAlreadyAnchored);
     try {
       const res = await stub.submit(
         stub.chain.sign(stub.chain.newAccount(), 'anchor.create', anchorBody()),

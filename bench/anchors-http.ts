@@ -26,6 +26,7 @@ export async function benchAnchorsHttp(count: number, concurrency: number) {
     return JSON.parse(stdout) as {
       txs: number;
       refused: number;
+      concurrency: number;
       txPerSecond: number;
       p50ms: number;
       p99ms: number;

@@ -52,19 +52,27 @@ if (!only || only === 'anchors') {
     'Goal: ≥ 20,000 tx/s using both cores (signature checks on two worker threads while the main thread replays).',
   );
   log('');
-  const http = await benchAnchorsHttp(quick ? 2_000 : 15_000, 256);
+  // Clients each wait for their tx's commit before sending the next, so few clients measure the
+  // time to commit more than the node's capacity: the load steps up until the rate stops growing.
+  const httpRuns = [];
+  for (const clients of quick ? [256] : [256, 512, 1024]) {
+    httpRuns.push(await benchAnchorsHttp(quick ? 2_000 : 20_000, clients));
+  }
   log(
-    '## Anchor txs over HTTP (`POST /v1/transactions?wait=commit`, 256 concurrent clients in a separate process)',
+    '## Anchor txs over HTTP (`POST /v1/transactions?wait=commit`, concurrent clients in a separate process)',
   );
   log('');
-  log('| txs | refused | seconds | tx/s | p50 | p99 | load generator CPU per tx |');
-  log('|---:|---:|---:|---:|---:|---:|---:|');
-  log(
-    `| ${http.txs} | ${http.refused} | ${http.seconds.toFixed(2)} | **${http.txPerSecond}** | ${http.p50ms} ms | ${http.p99ms} ms | ${http.loadGenCpuMsPerTx} ms |`,
-  );
+  log('| clients | txs | refused | seconds | tx/s | p50 | p99 | load generator CPU per tx |');
+  log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const http of httpRuns) {
+    log(
+      `| ${http.concurrency} | ${http.txs} | ${http.refused} | ${http.seconds.toFixed(2)} | **${http.txPerSecond}** | ${http.p50ms} ms | ${http.p99ms} ms | ${http.loadGenCpuMsPerTx} ms |`,
+    );
+  }
   log('');
+  const best = httpRuns.reduce((a, b) => (b.txPerSecond > a.txPerSecond ? b : a));
   log(
-    'Goal: ≥ 3,000 tx/s. Reference: Fabric 2.5 ≈ 2,950 tx/s on 40-core servers. The load generator shares the 2 cores with the node.',
+    `Best: **${best.txPerSecond} tx/s** with ${best.concurrency} clients (p99 time to commit ${best.p99ms} ms). Goal: ≥ 3,000 tx/s. Reference: Fabric 2.5 ≈ 2,950 tx/s on 40-core servers. Each client sends its next tx when the previous one is committed; the load generator shares the 2 cores with the node.`,
   );
   log('');
 }

@@ -55,13 +55,13 @@ async function answerThroughHono(
   req: IncomingMessage,
   res: ServerResponse,
   body: Buffer,
-  host: string,
 ): Promise<void> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);
   }
-  const request = new Request(`http://${host}${req.url}`, {
+  // Hono routes by path; the origin only has to make a valid URL (an IPv6 host would need brackets).
+  const request = new Request(`http://localhost${req.url}`, {
     method: 'POST',
     headers,
     body: new Uint8Array(body),
@@ -85,7 +85,6 @@ export function fastSubmitListener(
   api: ApiServices,
   fetch: Fetch,
   hono: RequestListener,
-  host: string,
   onError: (err: unknown) => ApiProblem,
 ): RequestListener {
   return (req, res) => {
@@ -105,7 +104,7 @@ export function fastSubmitListener(
       try {
         const answer = await submitToNode(api, api.node, body, wait);
         if ('refused' in answer) {
-          await answerThroughHono(fetch, req, res, body, host);
+          await answerThroughHono(fetch, req, res, body);
           return;
         }
         write(res, answer.status, JSON.stringify(answer.body), {

@@ -140,7 +140,7 @@ export function serveApi(
   const listener =
     opts.fastSubmit === false
       ? hono
-      : fastSubmitListener(api, app.fetch, hono, host, (err) => asProblem(err, 'POST /v1/transactions'));
+      : fastSubmitListener(api, app.fetch, hono, (err) => asProblem(err, 'POST /v1/transactions'));
   return new Promise((resolve, reject) => {
     const server = createServer(listener);
     server.listen(opts.port, host);

@@ -22,9 +22,12 @@ export async function takenPorts(ports: NodePorts): Promise<string[]> {
 
 /**
  * A base port whose whole range (count nodes × 10 ports) is free right now, picked at random in
- * [from, to). For tests, which must not collide with another network on the same machine.
+ * [from, to). For tests, which must not collide with another network on the same machine. The
+ * default range lies below Linux's ephemeral ports (32768–60999): a port there can be taken at any
+ * moment by an outgoing connection or a server on port 0 of a test running alongside, between the
+ * network's init and the start of its last node (seen in CI: a fifth node's API port).
  */
-export async function findFreeBasePort(count: number, from = 30_000, to = 60_000): Promise<number> {
+export async function findFreeBasePort(count: number, from = 20_000, to = 32_000): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = from + 10 * Math.floor((Math.random() * (to - from - 10 * count)) / 10);
     let free = true;

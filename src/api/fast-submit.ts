@@ -11,7 +11,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { API_HEADERS } from './headers.ts';
 import { ApiProblem, PROBLEM_CONTENT_TYPE, problemBody } from './problem.ts';
-import { JSON_MEDIA_TYPE, MAX_BODY_BYTES } from './request-body.ts';
+import { isJsonContentType, MAX_BODY_BYTES } from './request-body.ts';
 import type { ApiServices } from './route.ts';
 import { submitToNode } from './submit-signed-tx.ts';
 import { API_BASE } from './version.ts';
@@ -27,7 +27,7 @@ export function isPlainSubmit(req: IncomingMessage): boolean {
   if (req.headers.origin !== undefined) return false;
   const length = req.headers['content-length'];
   if (length === undefined || !/^\d{1,7}$/.test(length) || Number(length) > MAX_BODY_BYTES) return false;
-  return JSON_MEDIA_TYPE.test((req.headers['content-type'] ?? '').trim());
+  return isJsonContentType(req.headers['content-type']);
 }
 
 function write(res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {

@@ -6,11 +6,16 @@ import { ApiProblem } from './problem.ts';
 
 export const MAX_BODY_BYTES = 128 * 1024;
 
-export const JSON_MEDIA_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+const JSON_MEDIA_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+/** Whether a Content-Type header value (or its absence) names JSON in UTF-8. */
+export function isJsonContentType(type: string | undefined): boolean {
+  return JSON_MEDIA_TYPE.test((type ?? '').trim());
+}
 
 export function requireJsonContentType(c: Context): void {
   const type = c.req.header('Content-Type') ?? '';
-  if (!JSON_MEDIA_TYPE.test(type.trim())) {
+  if (!isJsonContentType(type)) {
     throw new ApiProblem(
       ApiErrors.unsupported_media_type,
       `The request body must be sent as Content-Type: application/json${type ? `, not ${type}` : ''}.`,

@@ -33,10 +33,6 @@ export interface ApiOptions {
   commitWaitMs?: number;
 }
 
-export function createApiApp(node: LedgerNode, opts: ApiOptions = {}): Hono<ApiEnv> {
-  return buildApi(node, opts).app;
-}
-
 /** Any error a handler throws, as the problem the client gets; unexpected ones are logged. */
 function asProblem(err: unknown, request: string): ApiProblem {
   if (err instanceof ApiProblem) return err;
@@ -48,6 +44,7 @@ function asProblem(err: unknown, request: string): ApiProblem {
   );
 }
 
+/** The Hono app with every route, and the services its handlers share (the fast path uses them too). */
 function buildApi(node: LedgerNode, opts: ApiOptions): { app: Hono<ApiEnv>; api: ApiServices } {
   const modules = opts.modules ?? API_MODULES;
   const routes = modules.flatMap((m) => m.routes);

@@ -22,6 +22,7 @@ import { apiUrlOf, type NetworkNode, nodeHome, nodePaths, rpcUrlOf } from '../sr
 import { findFreeBasePort } from '../src/network/ports.ts';
 import { machineInfo, percentile } from './machine.ts';
 import type { BenchSection } from './sections.ts';
+import { measureSignatureCeiling } from './signature-ceiling.ts';
 import { signedAnchors } from './signed-anchors.ts';
 
 export interface NetworkBenchOptions {
@@ -368,9 +369,32 @@ export const cometbftNetworkSection: BenchSection = {
       'Goal: ≥ 1,000 tx/s with p95 < 2 s. Reference: Besu QBFT with 4 validators ≈ 520–645 transfers/s; CometBFT QA ≈ 400 tx/s at 200 nodes. Here all 4 validators, their 4 CometBFT processes and the load generator share one machine, so every signature is verified and every tx executed four times on the same cores; on four machines each does a quarter of that CPU work.',
       '',
     );
+    const busiest = results.at(-1);
+    if (busiest) {
+      const { microsPerVerify } = await measureSignatureCeiling(2_000, 1);
+      lines.push(cpuCeilingSentence(busiest, machineInfo().cores, microsPerVerify, 4), '');
+    }
     return lines;
   },
 };
+
+/**
+ * What the CPU of this one machine allows, from the measured CPU per tx of the busiest step: the
+ * rate with every core fully busy, and the rate if the apps did nothing but check each signature
+ * once per validator (CometBFT's processes and the load generator as measured).
+ */
+export function cpuCeilingSentence(
+  r: Pick<RateResult, 'offeredTxPerSecond' | 'cpuMsPerTx'>,
+  cores: number,
+  microsPerVerify: number,
+  validators: number,
+): string {
+  const { apps, cometbft, loadGenerator } = r.cpuMsPerTx;
+  const total = apps + cometbft + loadGenerator;
+  const floor = (validators * microsPerVerify) / 1000 + cometbft + loadGenerator;
+  const perSecond = (ms: number) => Math.floor((cores * 1000) / ms).toLocaleString('en-US');
+  return `CPU ceiling on this machine (${cores} cores = ${cores * 1000} ms of CPU per second): at ${r.offeredTxPerSecond} tx/s offered the network spent ${total.toFixed(2)} ms of CPU per tx, so with every core busy it could not pass ${perSecond(total)} tx/s. Even if the apps did nothing but check each signature once per validator (${validators} × ${microsPerVerify} µs), CometBFT's processes and the load generator as measured leave ${floor.toFixed(2)} ms per tx: at most ${perSecond(floor)} tx/s at 100% CPU.`;
+}
 
 async function main(): Promise<void> {
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

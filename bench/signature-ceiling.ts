@@ -41,17 +41,21 @@ export async function measureVerifyRates(canonical: string[], threads: number): 
     if (valid !== canonical.length) throw new Error(`${canonical.length - valid} signatures did not verify`);
     return (ms * 1000) / canonical.length;
   };
-  onOneThread(); // warm up: key objects cached, code optimised, as in a running node
-  const microsPerVerify = onOneThread();
+  // Best of a few passes: this is a ceiling, and on a shared machine a pass can only be slowed
+  // down by others, never sped up. The first pass also warms up, as in a running node.
+  const microsPerVerify = Math.min(onOneThread(), onOneThread(), onOneThread());
 
   const workers = new SignatureWorkers(threads);
   try {
     await Promise.all(canonical.slice(0, 1_000).map((c) => workers.verify(c))); // warm up
-    const start = performance.now();
-    const results = await Promise.all(canonical.map((c) => workers.verify(c)));
-    const seconds = (performance.now() - start) / 1000;
-    const failed = results.filter((ok) => !ok).length;
-    if (failed > 0) throw new Error(`${failed} signatures did not verify on the workers`);
+    let seconds = Number.POSITIVE_INFINITY;
+    for (let pass = 0; pass < 3; pass++) {
+      const start = performance.now();
+      const results = await Promise.all(canonical.map((c) => workers.verify(c)));
+      seconds = Math.min(seconds, (performance.now() - start) / 1000);
+      const failed = results.filter((ok) => !ok).length;
+      if (failed > 0) throw new Error(`${failed} signatures did not verify on the workers`);
+    }
     return {
       txs: canonical.length,
       microsPerVerify: Math.round(microsPerVerify * 10) / 10,
@@ -73,7 +77,7 @@ export function signatureCeilingLines(c: SignatureCeiling): string[] {
     '|---:|---:|---:|---:|---:|',
     `| ${c.txs} | ${c.microsPerVerify} µs | ${c.perCorePerSecond} /s | **${c.poolPerSecond} tx/s** | ${c.threads} |`,
     '',
-    `No pipeline that checks every signature once can pass the pool's rate on this machine. The issue's goals assume a ceiling of about 25,000 tx/s on 2 cores (80 µs per verification per core); here it is ${c.poolPerSecond} tx/s, ${Math.round((c.poolPerSecond / 25_000) * 100)}% of that. The verification is node:crypto (OpenSSL) after the network's strict RFC 8032 checks (src/core/ed25519-node.ts).`,
+    `Best of three passes each. No pipeline that checks every signature once can pass the pool's rate on this machine. The issue's goals assume a ceiling of about 25,000 tx/s on 2 cores (80 µs per verification per core); here it is ${c.poolPerSecond} tx/s, ${Math.round((c.poolPerSecond / 25_000) * 100)}% of that. The verification is node:crypto (OpenSSL) after the network's strict RFC 8032 checks (src/core/ed25519-node.ts).`,
     '',
   ];
 }

@@ -5,7 +5,7 @@ import { benchAnchorsHttp } from './anchors-http.ts';
 import { benchAnchorsInProcess } from './anchors-in-process.ts';
 import { machineInfo } from './machine.ts';
 import { BENCH_SECTIONS } from './sections.ts';
-import { measureSignatureCeiling, signatureCeilingLines } from './signature-ceiling.ts';
+import { measureSignatureCeiling, rawBound, signatureCeilingLines } from './signature-ceiling.ts';
 import { benchVerify } from './verify-rate.ts';
 
 const quick = process.argv.includes('--quick');
@@ -55,7 +55,7 @@ if (!only || only === 'anchors') {
   log(`| ${v.txs} | ${v.blocks} | ${v.seconds.toFixed(2)} | **${v.txPerSecond}** |`);
   log('');
   log(
-    `Goal: ≥ 20,000 tx/s using both cores, 80% of the issue's ceiling; this run reaches ${ofCeiling(v.txPerSecond, ceiling.poolPerSecond)} of this machine's ${ceiling.poolPerSecond} tx/s${ceiling.poolPerSecond < 20_000 ? ', and 20,000 is above that ceiling itself' : ''}. Signature checks run on two worker threads while the main thread replays.`,
+    `Goal: ≥ 20,000 tx/s using both cores, 80% of the issue's ceiling; this run reaches ${ofCeiling(v.txPerSecond, ceiling.poolPerSecond)} of this machine's ${ceiling.poolPerSecond} tx/s${rawBound(ceiling) < 20_000 ? `, and 20,000 is above even the ${rawBound(ceiling)} tx/s that two threads doing nothing but verifying could reach` : ''}. Signature checks run on two worker threads while the main thread replays.`,
   );
   log('');
   // Clients each wait for their tx's commit before sending the next, so few clients measure the

@@ -2,7 +2,12 @@
 // and accepted, on this thread and on the engine's worker pool alike.
 import { describe, expect, it } from 'vitest';
 import { cpuCeilingSentence } from '../bench/cometbft-network.ts';
-import { measureSignatureCeiling, measureVerifyRates } from '../bench/signature-ceiling.ts';
+import {
+  measureSignatureCeiling,
+  measureVerifyRates,
+  rawBound,
+  signatureCeilingLines,
+} from '../bench/signature-ceiling.ts';
 import { signedAnchors } from '../bench/signed-anchors.ts';
 import { decodeTx } from '../src/core/tx-node.ts';
 
@@ -42,5 +47,16 @@ describe('the CPU ceiling sentence of the CometBFT benchmark', () => {
     expect(sentence).toContain('(0.3 ms, measured in process');
     expect(sentence).toContain('it would take 2.40 ms: at most 833 tx/s');
     expect(sentence).toContain('(4 × 125 µs): 1.70 ms, at most 1,176 tx/s');
+  });
+});
+
+describe('the signature-ceiling lines', () => {
+  it('state both bounds: threads × the one-thread rate, and the pool’s rate', () => {
+    const c = { txs: 100, microsPerVerify: 125, perCorePerSecond: 8_000, threads: 2, poolPerSecond: 12_500 };
+    expect(rawBound(c)).toBe(16_000);
+    const text = signatureCeilingLines(c).join('\n');
+    expect(text).toContain('could reach at most 16000 tx/s (2 × the one-thread rate)');
+    expect(text).toContain('reaches 12500 tx/s');
+    expect(text).toContain('the pool reaches 50% of that here');
   });
 });

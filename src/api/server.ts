@@ -141,7 +141,7 @@ export function serveApi(
   return new Promise((resolve, reject) => {
     const server = createServer(listener);
     server.listen(opts.port, host);
-    server.once('error', reject);
+    server.once('error', (error) => reject(explainListenError(error, host, opts.port)));
     server.once('listening', () => {
       const { port } = server.address() as AddressInfo;
       const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -156,4 +156,21 @@ export function serveApi(
       });
     });
   });
+}
+
+/**
+ * A listen failure in words an operator can act on; the system error code stays on the error
+ * (callers and the CLI treat coded errors as expected failures, not bugs).
+ */
+export function explainListenError(error: Error & { code?: string }, host: string, port: number): Error {
+  const where = `port ${port} on ${host}`;
+  const reason =
+    error.code === 'EADDRINUSE'
+      ? `${where} is already in use (another node or program listens there): stop it or choose another port`
+      : error.code === 'EACCES'
+        ? `no permission to listen on ${where} (ports below 1024 need privileges): choose a port from 1024 up`
+        : error.code === 'EADDRNOTAVAIL'
+          ? `${host} is not an address of this machine: choose one it has, such as 127.0.0.1`
+          : undefined;
+  return reason === undefined ? error : Object.assign(new Error(reason), { code: error.code });
 }

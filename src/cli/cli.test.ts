@@ -286,6 +286,15 @@ describe('ketenboek receipt', () => {
 });
 
 describe('ketenboek start and verify', () => {
+  it('refuses a port that is in use with one line and exits 1 instead of running on without an API', async () => {
+    // The test's own API server holds a port on 127.0.0.1.
+    const busyPort = new URL(api.url).port;
+    const nodeHome = mkdtempSync(join(tmpdir(), 'ketenboek-busy-'));
+    const r = await cli(['start', '--home', nodeHome, '--port', busyPort], { cwd: REPO });
+    expectOneLineError(r, 1, new RegExp(`port ${busyPort} on 127\\.0\\.0\\.1 is already in use`));
+    expect(r.stderr).toMatch(/choose another port/);
+  });
+
   it('prints help from any directory, serves a node, stops on SIGINT and verifies the chain it wrote', async () => {
     const help = await cli(['--help'], { cwd: '/' });
     expect(help.code).toBe(0);

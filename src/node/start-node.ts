@@ -2,7 +2,7 @@
 // with --demo), the app store, the embedded engine, the REST API and, with --demo, demo data.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveApi } from '../api/server.ts';
+import { type RunningApi, serveApi } from '../api/server.ts';
 import { LedgerApp } from '../app/ledger-app.ts';
 import { generateKeyPair } from '../core/ed25519-node.ts';
 import { closeDocstoreOf } from '../docstore/node-docstore.ts';
@@ -104,11 +104,21 @@ export async function startNode(opts: StartNodeOptions): Promise<RunningNode> {
     process.exit(1);
   });
   engine.start();
-  const api = await serveApi(engine, {
-    host: opts.host ?? '127.0.0.1',
-    port: opts.port ?? 8080,
-    webDir: opts.webDir ?? decodeURIComponent(new URL('../../web/dist', import.meta.url).pathname),
-  });
+  let api: RunningApi;
+  try {
+    api = await serveApi(engine, {
+      host: opts.host ?? '127.0.0.1',
+      port: opts.port ?? 8080,
+      webDir: opts.webDir ?? decodeURIComponent(new URL('../../web/dist', import.meta.url).pathname),
+    });
+  } catch (error) {
+    // Without an API the node is of no use: stop the engine (its block timer and workers would
+    // keep the process running after the error was reported) and close the store.
+    await engine.stop();
+    closeDocstoreOf(app);
+    app.close();
+    throw error;
+  }
   log(`Ketenboek node "${app.info().chainId}" at height ${app.lastHeight}; API on ${api.url}/v1`);
   const demoFlag = join(opts.home, 'demo-loaded');
   if (opts.demo && !existsSync(demoFlag)) {

@@ -22,18 +22,23 @@ export interface SignatureCeiling {
 }
 
 export function measureSignatureCeiling(count: number, threads = 2): Promise<SignatureCeiling> {
-  const canonical = signedAnchors('bench-signatures', count, 100, sha256Hex(String(count)))
+  return measureVerifyRates(signedCanonicalTxs(count), threads);
+}
+
+/** `count` signed anchor txs from 100 accounts, as the canonical texts the node verifies. */
+export function signedCanonicalTxs(count: number): string[] {
+  return signedAnchors('bench-signatures', count, 100, sha256Hex(String(count)))
     .flat()
     .map((bytes) => decodeTx(bytes).canonical);
-  return measureVerifyRates(canonical, threads);
 }
 
 /**
- * Verify rates for these canonical signed txs. Throws if any signature fails: a rate is only a
- * ceiling if every signature was really checked and accepted, as in a node's normal work.
+ * µs per verification on this thread alone, best of three passes: this is a ceiling, and on a
+ * shared machine a pass can only be slowed down by others, never sped up. The first pass also
+ * warms up, as in a running node. Throws if any signature fails.
  */
-export async function measureVerifyRates(canonical: string[], threads: number): Promise<SignatureCeiling> {
-  const onOneThread = (): number => {
+export function microsPerVerifyOnOneThread(canonical: string[]): number {
+  const onePass = (): number => {
     const start = performance.now();
     let valid = 0;
     for (const c of canonical) if (verifyCanonicalTxSignature(c)) valid++;
@@ -41,9 +46,15 @@ export async function measureVerifyRates(canonical: string[], threads: number): 
     if (valid !== canonical.length) throw new Error(`${canonical.length - valid} signatures did not verify`);
     return (ms * 1000) / canonical.length;
   };
-  // Best of a few passes: this is a ceiling, and on a shared machine a pass can only be slowed
-  // down by others, never sped up. The first pass also warms up, as in a running node.
-  const microsPerVerify = Math.min(onOneThread(), onOneThread(), onOneThread());
+  return Math.min(onePass(), onePass(), onePass());
+}
+
+/**
+ * Verify rates for these canonical signed txs. Throws if any signature fails: a rate is only a
+ * ceiling if every signature was really checked and accepted, as in a node's normal work.
+ */
+export async function measureVerifyRates(canonical: string[], threads: number): Promise<SignatureCeiling> {
+  const microsPerVerify = microsPerVerifyOnOneThread(canonical);
 
   const workers = new SignatureWorkers(threads);
   try {

@@ -104,6 +104,11 @@ export async function startNode(opts: StartNodeOptions): Promise<RunningNode> {
     process.exit(1);
   });
   engine.start();
+  const closeEngineAndStore = async () => {
+    await engine.stop();
+    closeDocstoreOf(app);
+    app.close();
+  };
   let api: RunningApi;
   try {
     api = await serveApi(engine, {
@@ -114,9 +119,7 @@ export async function startNode(opts: StartNodeOptions): Promise<RunningNode> {
   } catch (error) {
     // Without an API the node is of no use: stop the engine (its block timer and workers would
     // keep the process running after the error was reported) and close the store.
-    await engine.stop();
-    closeDocstoreOf(app);
-    app.close();
+    await closeEngineAndStore();
     throw error;
   }
   log(`Ketenboek node "${app.info().chainId}" at height ${app.lastHeight}; API on ${api.url}/v1`);
@@ -131,9 +134,7 @@ export async function startNode(opts: StartNodeOptions): Promise<RunningNode> {
     app,
     async stop() {
       await api.close();
-      await engine.stop();
-      closeDocstoreOf(app);
-      app.close();
+      await closeEngineAndStore();
     },
   };
 }
